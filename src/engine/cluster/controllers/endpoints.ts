@@ -1,0 +1,231 @@
+/**
+ * The Endpoints and EndpointSlice controllers: for each Service with a selector, the pods in
+ * its namespace that match it and have an IP; ready ones serve, others are listed as not
+ * ready (unless `publishNotReadyAddresses`). A named targetPort is resolved per pod against
+ * its container ports, so pods of one Service may serve on different ports.
+ */
+import type { EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
+import type { Endpoint } from 'kubernetes-types/discovery/v1';
+import { mapSelectorMatches } from '../../labels/index.ts';
+import { generatedSuffix, stableJson } from '../naming.ts';
+import type { KubeObject, Pod, Service, ServicePort, Stored } from '../types.ts';
+import { type ReconcileContext, storeManaged } from './context.ts';
+
+const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
+const SERVICE_NAME = 'kubernetes.io/service-name';
+const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time';
+
+/** True when the pod counts as ready (its Ready condition is not False). */
+export function podIsReady(pod: Pod): boolean {
+  return !(pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status !== 'True');
+}
+
+/** True when a pod can be an endpoint at all: it has an IP and is not finished or terminating. */
+export function podCanServe(pod: Pod): boolean {
+  return (
+    !!pod.status?.podIP &&
+    !pod.metadata?.deletionTimestamp &&
+    pod.status.phase !== 'Succeeded' &&
+    pod.status.phase !== 'Failed'
+  );
+}
+
+/** Resolves a Service port's targetPort on one pod: a number, or the named container port. */
+export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefined {
+  const target = port.targetPort ?? port.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const protocol = port.protocol ?? 'TCP';
+  for (const c of pod.spec?.containers ?? []) {
+    for (const cp of c.ports ?? []) {
+      if (cp.name === target && (cp.protocol ?? 'TCP') === protocol) return cp.containerPort;
+    }
+  }
+  return undefined;
+}
+
+interface Backend {
+  pod: Stored<Pod>;
+  ready: boolean;
+  ports: EndpointPort[];
+}
+
+function backendsOf(svc: Stored<Service>, pods: readonly Stored<Pod>[]): Backend[] {
+  const selector = svc.spec?.selector;
+  const out: Backend[] = [];
+  for (const pod of pods) {
+    if (!podCanServe(pod) || !mapSelectorMatches(selector, pod.metadata.labels)) continue;
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec?.ports ?? []) {
+      const port = resolveTargetPort(sp, pod);
+      if (port === undefined) continue; // a named port the pod does not declare: not an endpoint for it
+      ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP' });
+    }
+    if ((svc.spec?.ports?.length ?? 0) > 0 && ports.length === 0) continue;
+    out.push({ pod, ready: svc.spec?.publishNotReadyAddresses === true || podIsReady(pod), ports });
+  }
+  return out;
+}
+
+function hostnameFor(svc: Service, pod: Pod): string | undefined {
+  return pod.spec?.hostname && pod.spec.subdomain === svc.metadata?.name
+    ? pod.spec.hostname
+    : undefined;
+}
+
+function groupByPorts(backends: Backend[]): Map<string, Backend[]> {
+  const groups = new Map<string, Backend[]>();
+  for (const b of backends) {
+    const key = stableJson(b.ports);
+    const group = groups.get(key);
+    if (group) group.push(b);
+    else groups.set(key, [b]);
+  }
+  return groups;
+}
+
+function endpointsObject(svc: Stored<Service>, backends: Backend[]): KubeObject {
+  const subsets: EndpointSubset[] = [];
+  for (const group of groupByPorts(backends).values()) {
+    const toAddress = (b: Backend) => {
+      const hostname = hostnameFor(svc, b.pod);
+      return {
+        ip: b.pod.status!.podIP!,
+        ...(hostname ? { hostname } : {}),
+        nodeName: b.pod.spec?.nodeName,
+        targetRef: {
+          kind: 'Pod',
+          name: b.pod.metadata.name,
+          namespace: b.pod.metadata.namespace,
+          uid: b.pod.metadata.uid,
+        },
+      };
+    };
+    const ready = group.filter((b) => b.ready).map(toAddress);
+    const notReady = group.filter((b) => !b.ready).map(toAddress);
+    subsets.push({
+      ...(ready.length ? { addresses: ready } : {}),
+      ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+      ...(group[0]!.ports.length ? { ports: group[0]!.ports } : {}),
+    });
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: svc.metadata.name,
+      namespace: svc.metadata.namespace,
+      labels: { ...(svc.metadata.labels ?? {}) },
+      annotations: { [TRIGGER]: svc.metadata.creationTimestamp ?? '' },
+    },
+    ...(subsets.length ? { subsets } : {}),
+  };
+}
+
+function sliceObjects(svc: Stored<Service>, backends: Backend[]): KubeObject[] {
+  const groups = [...groupByPorts(backends).values()];
+  if (groups.length === 0) groups.push([]);
+  return groups.map((group, i) => {
+    const endpoints: Endpoint[] = group.map((b) => {
+      const hostname = hostnameFor(svc, b.pod);
+      return {
+        addresses: [b.pod.status!.podIP!],
+        conditions: { ready: b.ready, serving: b.ready || podIsReady(b.pod), terminating: false },
+        ...(hostname ? { hostname } : {}),
+        nodeName: b.pod.spec?.nodeName,
+        targetRef: {
+          kind: 'Pod',
+          name: b.pod.metadata.name,
+          namespace: b.pod.metadata.namespace,
+          uid: b.pod.metadata.uid,
+        },
+      };
+    });
+    const ports = group[0]?.ports ?? [];
+    return {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: `${svc.metadata.name}-${generatedSuffix(`${svc.metadata.uid}/${i}`)}`,
+        namespace: svc.metadata.namespace,
+        labels: {
+          ...(svc.metadata.labels ?? {}),
+          [MANAGED_BY]: SLICE_CONTROLLER,
+          [SERVICE_NAME]: svc.metadata.name,
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            name: svc.metadata.name,
+            uid: svc.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      addressType: 'IPv4',
+      endpoints,
+      ports: ports.length ? ports : null,
+    };
+  });
+}
+
+/** Stores obj unless an equal one is already there (so unchanged Services keep their resourceVersion). */
+function storeIfChanged(ctx: ReconcileContext, obj: KubeObject): void {
+  const existing = ctx.draft.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  const body = (o: KubeObject) =>
+    stableJson({
+      ...o,
+      metadata: { labels: o.metadata.labels, ownerReferences: o.metadata.ownerReferences },
+    });
+  if (existing && body(existing) === body(obj)) return;
+  storeManaged(ctx, obj);
+}
+
+export function reconcileEndpoints(ctx: ReconcileContext): void {
+  const podsByNs = new Map<string, Stored<Pod>[]>();
+  for (const pod of ctx.draft.each<Pod>('Pod')) {
+    const ns = pod.metadata.namespace ?? '';
+    const list = podsByNs.get(ns);
+    if (list) list.push(pod);
+    else podsByNs.set(ns, [pod]);
+  }
+  const managedServices = new Set<string>();
+  for (const svc of [...ctx.draft.each<Service>('Service')]) {
+    const selector = svc.spec?.selector;
+    if (svc.spec?.type === 'ExternalName' || !selector || Object.keys(selector).length === 0)
+      continue;
+    const ns = svc.metadata.namespace ?? '';
+    managedServices.add(`${ns}/${svc.metadata.name}`);
+    const backends = backendsOf(
+      svc,
+      (podsByNs.get(ns) ?? []).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)),
+    );
+    storeIfChanged(ctx, endpointsObject(svc, backends));
+    const slices = sliceObjects(svc, backends);
+    const wanted = new Set(slices.map((s) => s.metadata.name));
+    for (const s of slices) storeIfChanged(ctx, s);
+    for (const old of ctx.draft.list('EndpointSlice', ns)) {
+      if (
+        old.metadata.labels?.[SERVICE_NAME] === svc.metadata.name &&
+        old.metadata.labels?.[MANAGED_BY] === SLICE_CONTROLLER &&
+        !wanted.has(old.metadata.name)
+      ) {
+        ctx.draft.remove('EndpointSlice', ns, old.metadata.name);
+      }
+    }
+  }
+  // Objects the controllers made for Services that are gone, or no longer have a selector.
+  for (const ep of [...ctx.draft.each('Endpoints')]) {
+    const key = `${ep.metadata.namespace}/${ep.metadata.name}`;
+    if (ep.metadata.annotations?.[TRIGGER] !== undefined && !managedServices.has(key))
+      ctx.draft.remove('Endpoints', ep.metadata.namespace, ep.metadata.name);
+  }
+  for (const s of [...ctx.draft.each('EndpointSlice')]) {
+    const key = `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME]}`;
+    if (s.metadata.labels?.[MANAGED_BY] === SLICE_CONTROLLER && !managedServices.has(key))
+      ctx.draft.remove('EndpointSlice', s.metadata.namespace, s.metadata.name);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Defaulting as the API server applies it on create and update, for the fields the simulator
+ * models: what `kubectl get -o yaml` shows beyond what the manifest said.
+ */
+import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { Deployment, Pod, Service, Stored } from './types.ts';
+
+function defaultPodSpec(spec: PodSpec | undefined): PodSpec {
+  const s: PodSpec = { ...(spec ?? { containers: [] }) };
+  const withPorts = (c: PodSpec['containers'][number]) => ({
+    ...c,
+    ...(c.ports ? { ports: c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })) } : {}),
+    imagePullPolicy:
+      c.imagePullPolicy ??
+      (!c.image || c.image.endsWith(':latest') || !/:[^/]+$/.test(c.image)
+        ? 'Always'
+        : 'IfNotPresent'),
+    resources: c.resources ?? {},
+    terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
+    terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
+  });
+  s.containers = (s.containers ?? []).map(withPorts);
+  if (s.initContainers) s.initContainers = s.initContainers.map(withPorts);
+  s.dnsPolicy ??= 'ClusterFirst';
+  s.restartPolicy ??= 'Always';
+  s.schedulerName ??= 'default-scheduler';
+  s.securityContext ??= {};
+  s.terminationGracePeriodSeconds ??= 30;
+  return s;
+}
+
+/** Defaults for a pod template inside a workload. */
+export function defaultPodTemplate(t: PodTemplateSpec | undefined): PodTemplateSpec {
+  return { ...(t ?? {}), spec: defaultPodSpec(t?.spec) };
+}
+
+/** Pod defaults: the spec defaults above plus the ServiceAccount and service links. */
+export function defaultPod(pod: Stored<Pod>): Stored<Pod> {
+  const spec = defaultPodSpec(pod.spec);
+  const sa = spec.serviceAccountName ?? spec.serviceAccount ?? 'default';
+  spec.serviceAccountName = sa;
+  spec.serviceAccount = sa;
+  spec.enableServiceLinks ??= true;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  spec.priority ??= 0;
+  return { ...pod, spec };
+}
+
+/** Service defaults: type ClusterIP, TCP ports, targetPort = port, single-stack IPv4. */
+export function defaultService(svc: Stored<Service>): Stored<Service> {
+  const spec = { ...(svc.spec ?? {}) };
+  spec.type ??= 'ClusterIP';
+  if (spec.type !== 'ExternalName') {
+    spec.ports = (spec.ports ?? []).map((p) => ({
+      ...p,
+      protocol: p.protocol ?? 'TCP',
+      targetPort: p.targetPort ?? p.port,
+    }));
+    spec.sessionAffinity ??= 'None';
+    spec.internalTrafficPolicy ??= 'Cluster';
+    spec.ipFamilies ??= ['IPv4'];
+    spec.ipFamilyPolicy ??= 'SingleStack';
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer')
+      spec.externalTrafficPolicy ??= 'Cluster';
+  } else {
+    spec.sessionAffinity ??= 'None';
+  }
+  return { ...svc, spec };
+}
+
+/** Deployment defaults (apps/v1). */
+export function defaultDeployment(d: Stored<Deployment>): Stored<Deployment> {
+  const spec = { ...(d.spec ?? ({} as NonNullable<Deployment['spec']>)) };
+  spec.replicas ??= 1;
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+  spec.strategy ??= {
+    type: 'RollingUpdate',
+    rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+  };
+  spec.template = defaultPodTemplate(spec.template);
+  return { ...d, spec };
+}

@@ -1,0 +1,19 @@
+/** The cluster model: object store, loading, validation, defaults, controllers and IPAM. */
+export * from './types.ts';
+export * from './state.ts';
+export * from './loader.ts';
+export * from './apply.ts';
+export * from './defaults.ts';
+export * from './ipam.ts';
+export * from './delete.ts';
+export { admit, NODE_IP, NODE_NAME, NAMESPACE_NAME_LABEL } from './admission.ts';
+export {
+  reconcile,
+  podIsReady,
+  podCanServe,
+  resolveTargetPort,
+  ROOT_CA_CONFIGMAP,
+} from './controllers/index.ts';
+export { KUBE_DNS_IP, KUBERNETES_SERVICE_IP, SYSTEM_NAMESPACES } from './bootstrap/system.ts';
+export { validateObject } from './validation/index.ts';
+export { stableJson, fnv32a } from './naming.ts';

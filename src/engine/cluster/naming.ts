@@ -1,0 +1,59 @@
+/**
+ * Deterministic stand-ins for the names and ids the control plane generates: the
+ * pod-template-hash (FNV-32a of the template, encoded with apimachinery's SafeEncodeString
+ * alphabet), random-looking pod suffixes, and uids.
+ */
+
+/** apimachinery util/rand's alphabet: no vowels or look-alike characters. */
+const alphabet = 'bcdf' + 'ghjklmnpqrstvwxz2456789';
+
+/** FNV-1a, 32-bit. */
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Maps each character of s onto the safe alphabet, as rand.SafeEncodeString does. */
+export function safeEncode(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += alphabet[s.charCodeAt(i) % alphabet.length];
+  return out;
+}
+
+/** The pod-template-hash label value for a pod template. */
+export function podTemplateHash(template: unknown): string {
+  return safeEncode(String(fnv32a(stableJson(template))));
+}
+
+/** A 5-character suffix for a generated pod name, derived from its owner and ordinal. */
+export function generatedSuffix(seed: string, n = 5): string {
+  let h = fnv32a(seed);
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    out += alphabet[h % alphabet.length];
+    h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0;
+  }
+  return out;
+}
+
+/** A uid-shaped deterministic id. */
+export function generatedUid(seed: string): string {
+  const hex = [0, 1, 2, 3]
+    .map((i) => fnv32a(`${i}:${seed}`).toString(16).padStart(8, '0'))
+    .join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** JSON with object keys sorted, so equal objects hash equally. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const keys = Object.keys(value as object)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The command table. One file per verb; the interpreter only parses and dispatches, and a
+ * lesson may offer a subset of this table.
+ */
+import type { Command } from '../types.ts';
+import { annotate } from './annotate.ts';
+import { apply } from './apply.ts';
+import { auth } from './auth.ts';
+import { config } from './config.ts';
+import { create } from './create.ts';
+import { del } from './delete.ts';
+import { describe } from './describe.ts';
+import { exec } from './exec.ts';
+import { explain } from './explain.ts';
+import { expose } from './expose.ts';
+import { get } from './get.ts';
+import { label } from './label.ts';
+import { probe } from './probe.ts';
+import { resolve } from './resolve.ts';
+import { run } from './run.ts';
+import { whoCan } from './who-can.ts';
+
+/** kubectl's verbs first, then the nslab extensions (probe, resolve, explain, who-can). */
+export const COMMANDS: readonly Command[] = [
+  get,
+  describe,
+  apply,
+  create,
+  del,
+  run,
+  expose,
+  label,
+  annotate,
+  exec,
+  auth,
+  config,
+  probe,
+  resolve,
+  explain,
+  whoCan,
+];

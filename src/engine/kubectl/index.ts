@@ -1,0 +1,7 @@
+/** The kubectl interpreter: `(state, argv) → {state, stdout, stderr, exitCode}`. */
+export { runKubectl, runCommandLine, GLOBAL_FLAGS } from './interpreter.ts';
+export { parseCommandLine, splitWords } from './command-line.ts';
+export { COMMANDS } from './commands/index.ts';
+export type * from './types.ts';
+export { formatTable, humanDuration } from './printers/table.ts';
+export { toYaml, toJson, sortKeysDeep } from './printers/serialize.ts';

@@ -1,0 +1,82 @@
+/**
+ * The kubectl interpreter's contract: one pure function from (cluster, argv) to the next
+ * cluster plus what kubectl would print and its exit code. Commands form a table; each
+ * command is one file exporting a `Command`.
+ */
+import type { ClusterState } from '../cluster/index.ts';
+
+/** The result of running one command line. */
+export interface CommandResult {
+  state: ClusterState;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** What the command can read besides argv: stdin (`-f -`, heredocs) and named files (`-f FILE`). */
+export interface CommandIO {
+  stdin?: string;
+  files?: Readonly<Record<string, string>>;
+}
+
+export type FlagType = 'bool' | 'string' | 'strings' | 'int';
+
+/** One flag, as cobra/pflag declares it. */
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: FlagType;
+  description: string;
+  default?: string | boolean | number;
+}
+
+/** Parsed flag values by long name; `strings` flags collect every occurrence. */
+export type FlagValues = Record<string, string | boolean | number | string[] | undefined>;
+
+/** The identity a request runs as: the context's user, or who `--as`/`--as-group` names. */
+export interface RequestUser {
+  username: string;
+  groups: string[];
+  /** True when the identity came from --as/--as-group (impersonation). */
+  impersonated: boolean;
+}
+
+/** Everything a command's `run` gets. */
+export interface CommandContext {
+  state: ClusterState;
+  /** The command path as typed (`create deployment`), for messages. */
+  path: string;
+  /** Positional arguments after the command (and subcommand) name, before `--`. */
+  args: string[];
+  /** Arguments after a literal `--` (exec's command). */
+  rest: string[];
+  /** True when argv contained a literal `--`. */
+  dashDash: boolean;
+  flags: FlagValues;
+  /** `-n`, else the context's namespace. */
+  namespace: string;
+  namespaceExplicit: boolean;
+  user: RequestUser;
+  io: CommandIO;
+}
+
+/** What `run` returns: the next state (omitted when unchanged) and output. */
+export interface CommandOutput {
+  state?: ClusterState;
+  stdout?: string;
+  stderr?: string;
+  exitCode?: number;
+}
+
+/** One kubectl verb (or nslab extension). Subcommands (create deployment, auth can-i) nest. */
+export interface Command {
+  name: string;
+  aliases?: readonly string[];
+  /** One line shown in help. */
+  short: string;
+  usage: string;
+  flags: readonly FlagSpec[];
+  subcommands?: readonly Command[];
+  /** Absent for a command that only groups subcommands. */
+  run?: (ctx: CommandContext) => CommandOutput;
+}

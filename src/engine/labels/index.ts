@@ -1,0 +1,3 @@
+export * from './names.ts';
+export * from './selector.ts';
+export * from './selector-string.ts';

@@ -1,0 +1,2 @@
+// Shared test setup. Component tests add jsdom per file (// @vitest-environment jsdom).
+export {};

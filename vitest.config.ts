@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/conformance/**/*.test.ts',
+      'test/component/**/*.test.tsx',
+    ],
+    environment: 'node',
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 20000,
+  },
+});
