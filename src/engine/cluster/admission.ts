@@ -14,17 +14,19 @@ export const NODE_NAME = 'nslab-control-plane';
 export const NODE_IP = '172.18.0.2';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
+let lastIso: [number, string] = [NaN, ''];
+
+/** RFC 3339 time without fractions, as the API server writes timestamps (memoised: one clock per command). */
 function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (lastIso[0] !== ms) lastIso = [ms, new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')];
+  return lastIso[1];
 }
 
 /** Fills system metadata; on update keeps the identity of the existing object. */
 function stamp(obj: KubeObject, existing: KubeObject | undefined, draft: ClusterDraft): KubeObject {
   const seq = draft.nextSeq();
   const meta = { ...obj.metadata };
-  meta.uid =
-    existing?.metadata.uid ??
-    generatedUid(`${obj.kind}/${meta.namespace ?? ''}/${meta.name}/${seq}`);
+  meta.uid = existing?.metadata.uid ?? generatedUid(seq);
   meta.creationTimestamp = existing?.metadata.creationTimestamp ?? iso(draft.clock);
   meta.resourceVersion = String(seq);
   if (

@@ -9,7 +9,7 @@ import { type KindInfo, kindForApiVersion, kindInfo } from '../api/kinds.ts';
 import { admit } from './admission.ts';
 import { reconcile } from './controllers/index.ts';
 import { Allocator, addressesInUse, claimedAddresses } from './ipam.ts';
-import type { LoadedObject } from './loader.ts';
+import { type LoadedObject, located } from './loader.ts';
 import { stableJson } from './naming.ts';
 import { ClusterDraft, type ClusterState } from './state.ts';
 import type { KubeObject, SourcePos } from './types.ts';
@@ -77,7 +77,7 @@ function requestBody(obj: KubeObject, info: KindInfo, namespace: string | undefi
 
 function withLastApplied(body: KubeObject): KubeObject {
   const { status: _status, ...rest } = body;
-  const config = stableJson({
+  const config = JSON.stringify({
     ...rest,
     metadata: { ...rest.metadata, annotations: withoutLastApplied(rest.metadata.annotations) },
   });
@@ -158,7 +158,8 @@ export function writeObjects(
   const alloc = new Allocator(draft, taken);
   const outcomes: WriteOutcome[] = [];
   for (const { object, source } of loaded) {
-    outcomes.push(writeOne(draft, alloc, object, source, opts));
+    const outcome = writeOne(draft, alloc, object, source, opts);
+    outcomes.push(outcome.ok ? outcome : { ...outcome, message: located(outcome.message, source) });
   }
   reconcile(draft, taken);
   return outcomes;

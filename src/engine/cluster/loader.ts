@@ -1,9 +1,10 @@
 /**
  * Manifest loading: multi-document YAML (YAML 1.1, as kubectl's parser reads it, so a bare
- * `y` is a boolean), JSON, and `kind: List`. Every object keeps the file, line and column it
+ * `y` is a boolean; see yaml11.ts), JSON, and `kind: List`. Every object keeps the file, line and column it
  * came from; a syntax error anywhere in a file fails the whole load, as it does for kubectl.
  */
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { contentLine, parseChunk, splitDocuments, type YamlChunk } from './yaml11.ts';
 import type { KubeObject, SourcePos } from './types.ts';
 
 /** One object read from a manifest, with where it starts. */
@@ -15,9 +16,9 @@ export interface LoadedObject {
 export type LoadResult =
   { ok: true; objects: LoadedObject[] } | { ok: false; error: string; source?: SourcePos };
 
-function posOf(lc: LineCounter, file: string, offset: number): SourcePos {
-  const { line, col } = lc.linePos(offset);
-  return { file, line, column: col };
+/** Appends where an object starts: kubectl's message first, then `  at FILE:LINE:COLUMN`. */
+export function located(message: string, source: SourcePos | undefined): string {
+  return source ? `${message}\n  at ${source.file}:${source.line}:${source.column}` : message;
 }
 
 function describeType(v: unknown): string {
@@ -29,69 +30,78 @@ function describeType(v: unknown): string {
 /** Client-side checks kubectl makes before sending anything: apiVersion and kind present. */
 function checkTypeMeta(value: unknown, file: string, source: SourcePos): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `error: error parsing ${file}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${describeType(value)} into Go value of type map[string]interface {} (line ${source.line}, column ${source.column})`;
+    return located(
+      `error: error parsing ${file}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${describeType(value)} into Go value of type map[string]interface {}`,
+      source,
+    );
   }
   const o = value as Record<string, unknown>;
   const missing = [!o.apiVersion && 'apiVersion not set', !o.kind && 'kind not set'].filter(
     Boolean,
   );
   if (missing.length > 0) {
-    return `error: error validating "${file}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false (line ${source.line}, column ${source.column})`;
+    const list = missing.length > 1 ? `[${missing.join(', ')}]` : missing[0];
+    return located(
+      `error: error validating "${file}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`,
+      source,
+    );
   }
   if (typeof o.metadata !== 'object' || o.metadata === null || Array.isArray(o.metadata)) {
     if (o.metadata !== undefined) {
-      return `error: error validating "${file}": error validating data: ValidationError(${o.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${describeType(o.metadata)}", expected "map" (line ${source.line}, column ${source.column})`;
+      return located(
+        `error: error validating "${file}": error validating data: ValidationError(${o.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${describeType(o.metadata)}", expected "map"`,
+        source,
+      );
     }
   }
   return undefined;
 }
 
+/** Line and column of each `items` entry of a List document (read with the position-keeping parser). */
+function itemPositions(chunk: YamlChunk, file: string): SourcePos[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(chunk.text, { lineCounter, version: '1.1' });
+  const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+  if (!isSeq(items)) return [];
+  return items.items.map((node) => {
+    const { line, col } = lineCounter.linePos((node as YamlNode).range?.[0] ?? 0);
+    return { file, line: chunk.startLine + line - 1, column: col };
+  });
+}
+
 /** Parses one manifest file's text. `file` is the name used in messages (`STDIN` for `-f -`). */
 export function loadManifests(text: string, file: string): LoadResult {
-  const lineCounter = new LineCounter();
-  let docs;
-  try {
-    docs = parseAllDocuments(text, {
-      lineCounter,
-      version: '1.1',
-      uniqueKeys: false,
-      prettyErrors: false,
-    });
-  } catch (e) {
-    return { ok: false, error: `error: error parsing ${file}: ${(e as Error).message}` };
-  }
-  const list = Array.isArray(docs) ? docs : [docs];
   const objects: LoadedObject[] = [];
-  for (const doc of list) {
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0]!;
-      const pos = posOf(lineCounter, file, err.pos[0]);
-      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const trimmed = text.trimStart();
+  const chunks: YamlChunk[] =
+    trimmed.startsWith('{') || trimmed.startsWith('[')
+      ? [{ text, startLine: 1 }]
+      : splitDocuments(text);
+  for (const chunk of chunks) {
+    const parsed = parseChunk(chunk);
+    if (!parsed.ok) {
+      const source = { file, line: parsed.line, column: parsed.column };
+      const reason = parsed.reason.replace(/ \(\d+:\d+\)$/, '');
       return {
         ok: false,
-        error: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${pos.line}, column ${pos.column}: ${msg}`,
-        source: pos,
+        error: located(
+          `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${parsed.line}: ${reason}`,
+          source,
+        ),
+        source,
       };
     }
-    const contents = doc.contents as YamlNode | null;
-    if (contents === null || contents === undefined) continue; // empty documents are skipped, as kubectl does
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      return { ok: false, error: `error: error parsing ${file}: ${(e as Error).message}` };
-    }
-    if (value === null || value === undefined) continue;
-    const source = posOf(lineCounter, file, contents.range?.[0] ?? 0);
+    const value = parsed.value;
+    if (value === null || value === undefined) continue; // empty documents are skipped, as kubectl does
+    const at = contentLine(chunk) ?? { line: chunk.startLine, column: 1 };
+    const source: SourcePos = { file, line: at.line, column: at.column };
     const problem = checkTypeMeta(value, file, source);
     if (problem) return { ok: false, error: problem, source };
     const obj = value as Record<string, unknown>;
     if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
-      const itemsNode = isMap(contents) ? contents.get('items', true) : undefined;
-      const itemNodes = isSeq(itemsNode) ? itemsNode.items : [];
+      const positions = itemPositions(chunk, file);
       for (const [i, item] of (obj.items as unknown[]).entries()) {
-        const node = itemNodes[i] as YamlNode | undefined;
-        const itemSource = posOf(lineCounter, file, node?.range?.[0] ?? contents.range?.[0] ?? 0);
+        const itemSource = positions[i] ?? source;
         const itemProblem = checkTypeMeta(item, file, itemSource);
         if (itemProblem) return { ok: false, error: itemProblem, source: itemSource };
         objects.push({ object: withMetadata(item as Record<string, unknown>), source: itemSource });

@@ -24,9 +24,18 @@ export function safeEncode(s: string): string {
   return out;
 }
 
-/** The pod-template-hash label value for a pod template. */
+const templateHashes = new WeakMap<object, string>();
+
+/** The pod-template-hash label value for a pod template (cached: stored objects never change). */
 export function podTemplateHash(template: unknown): string {
-  return safeEncode(String(fnv32a(stableJson(template))));
+  if (template === null || typeof template !== 'object')
+    return safeEncode(String(fnv32a(stableJson(template))));
+  let hash = templateHashes.get(template);
+  if (hash === undefined) {
+    hash = safeEncode(String(fnv32a(stableJson(template))));
+    templateHashes.set(template, hash);
+  }
+  return hash;
 }
 
 /** A 5-character suffix for a generated pod name, derived from its owner and ordinal. */
@@ -40,12 +49,11 @@ export function generatedSuffix(seed: string, n = 5): string {
   return out;
 }
 
-/** A uid-shaped deterministic id. */
-export function generatedUid(seed: string): string {
-  const hex = [0, 1, 2, 3]
-    .map((i) => fnv32a(`${i}:${seed}`).toString(16).padStart(8, '0'))
-    .join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** A uid-shaped deterministic id, unique per sequence number (a cheap integer mix for variety). */
+export function generatedUid(seq: number): string {
+  const a = (Math.imul(seq ^ 0x5bd1e995, 0x01000193) >>> 0).toString(16).padStart(8, '0');
+  const b = seq.toString(16).padStart(12, '0');
+  return `${a}-${b.slice(0, 4)}-4${b.slice(4, 7)}-a${b.slice(7, 10)}-${a.slice(0, 6)}${b.slice(6)}`;
 }
 
 /** JSON with object keys sorted, so equal objects hash equally. */

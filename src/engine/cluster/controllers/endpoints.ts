@@ -7,7 +7,7 @@
 import type { EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
 import type { Endpoint } from 'kubernetes-types/discovery/v1';
 import { mapSelectorMatches } from '../../labels/index.ts';
-import { generatedSuffix, stableJson } from '../naming.ts';
+import { generatedSuffix } from '../naming.ts';
 import type { KubeObject, Pod, Service, ServicePort, Stored } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';
 
@@ -77,7 +77,7 @@ function hostnameFor(svc: Service, pod: Pod): string | undefined {
 function groupByPorts(backends: Backend[]): Map<string, Backend[]> {
   const groups = new Map<string, Backend[]>();
   for (const b of backends) {
-    const key = stableJson(b.ports);
+    const key = b.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',');
     const group = groups.get(key);
     if (group) group.push(b);
     else groups.set(key, [b]);
@@ -175,8 +175,9 @@ function sliceObjects(svc: Stored<Service>, backends: Backend[]): KubeObject[] {
 /** Stores obj unless an equal one is already there (so unchanged Services keep their resourceVersion). */
 function storeIfChanged(ctx: ReconcileContext, obj: KubeObject): void {
   const existing = ctx.draft.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  // Both sides are built by this controller, so their keys come in the same order.
   const body = (o: KubeObject) =>
-    stableJson({
+    JSON.stringify({
       ...o,
       metadata: { labels: o.metadata.labels, ownerReferences: o.metadata.ownerReferences },
     });
@@ -191,6 +192,12 @@ export function reconcileEndpoints(ctx: ReconcileContext): void {
     const list = podsByNs.get(ns);
     if (list) list.push(pod);
     else podsByNs.set(ns, [pod]);
+  }
+  const slicesByService = new Map<string, string[]>();
+  for (const slice of ctx.draft.each('EndpointSlice')) {
+    if (slice.metadata.labels?.[MANAGED_BY] !== SLICE_CONTROLLER) continue;
+    const key = `${slice.metadata.namespace}/${slice.metadata.labels?.[SERVICE_NAME]}`;
+    slicesByService.set(key, [...(slicesByService.get(key) ?? []), slice.metadata.name]);
   }
   const managedServices = new Set<string>();
   for (const svc of [...ctx.draft.each<Service>('Service')]) {
@@ -207,14 +214,8 @@ export function reconcileEndpoints(ctx: ReconcileContext): void {
     const slices = sliceObjects(svc, backends);
     const wanted = new Set(slices.map((s) => s.metadata.name));
     for (const s of slices) storeIfChanged(ctx, s);
-    for (const old of ctx.draft.list('EndpointSlice', ns)) {
-      if (
-        old.metadata.labels?.[SERVICE_NAME] === svc.metadata.name &&
-        old.metadata.labels?.[MANAGED_BY] === SLICE_CONTROLLER &&
-        !wanted.has(old.metadata.name)
-      ) {
-        ctx.draft.remove('EndpointSlice', ns, old.metadata.name);
-      }
+    for (const old of slicesByService.get(`${ns}/${svc.metadata.name}`) ?? []) {
+      if (!wanted.has(old)) ctx.draft.remove('EndpointSlice', ns, old);
     }
   }
   // Objects the controllers made for Services that are gone, or no longer have a selector.

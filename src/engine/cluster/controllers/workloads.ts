@@ -40,17 +40,61 @@ function podFromTemplate(
   };
 }
 
+/** Objects of a kind grouped by the uid of their controller, built once per reconcile pass. */
+class OwnerIndex<T extends KubeObject> {
+  private readonly byOwner = new Map<string, T[]>();
+  constructor(items: Iterable<T>) {
+    for (const o of items) this.add(o);
+  }
+  add(o: T): void {
+    const uid = o.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+    if (!uid) return;
+    const list = this.byOwner.get(uid);
+    if (list) list.push(o);
+    else this.byOwner.set(uid, [o]);
+  }
+  remove(o: T): void {
+    const uid = o.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+    const list = uid ? this.byOwner.get(uid) : undefined;
+    if (list)
+      this.byOwner.set(
+        uid!,
+        list.filter((x) => x.metadata.name !== o.metadata.name),
+      );
+  }
+  /** What `owner` controls, oldest first. */
+  of(owner: KubeObject): T[] {
+    const list = this.byOwner.get(owner.metadata.uid ?? '') ?? [];
+    return list
+      .filter((o) => isControlledBy(o, owner))
+      .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+  }
+}
+
+interface WorkloadContext extends ReconcileContext {
+  pods: OwnerIndex<Stored<Pod>>;
+  replicaSets: OwnerIndex<Stored<ReplicaSet>>;
+}
+
 /** Pods the owner controls, in creation order. */
-function ownedPods(ctx: ReconcileContext, owner: KubeObject): Stored<Pod>[] {
-  return ctx.draft
-    .list<Pod>('Pod', owner.metadata.namespace)
-    .filter((p) => isControlledBy(p, owner))
-    .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+function ownedPods(ctx: WorkloadContext, owner: KubeObject): Stored<Pod>[] {
+  return ctx.pods.of(owner);
+}
+
+function removePod(ctx: WorkloadContext, pod: Stored<Pod>): void {
+  ctx.draft.remove('Pod', pod.metadata.namespace, pod.metadata.name);
+  ctx.pods.remove(pod);
+}
+
+function storePod(ctx: WorkloadContext, pod: KubeObject): void {
+  const stored = storeManaged(ctx, pod) as Stored<Pod>;
+  ctx.pods.remove(stored);
+  ctx.pods.add(stored);
 }
 
 /** Scales generated-name pods of an owner to `replicas`. */
 function scalePods(
-  ctx: ReconcileContext,
+  ctx: WorkloadContext,
   owner: KubeObject,
   replicas: number,
   template: PodTemplateSpec | undefined,
@@ -64,19 +108,19 @@ function scalePods(
   for (let i = 0, made = pods.length; made < replicas && i < replicas * 10 + 100; i++) {
     const name = `${prefix}-${generatedSuffix(`${owner.metadata.uid}/${i}`)}`;
     if (existing.has(name) || ctx.draft.get('Pod', owner.metadata.namespace, name)) continue;
-    storeManaged(ctx, podFromTemplate(owner, name, template, labels));
+    storePod(ctx, podFromTemplate(owner, name, template, labels));
     made++;
   }
 }
 
-function reconcileDeployment(ctx: ReconcileContext, d: Stored<Deployment>): void {
+function reconcileDeployment(ctx: WorkloadContext, d: Stored<Deployment>): void {
   const spec = d.spec!;
   const hash = podTemplateHash(spec.template);
   const rsName = `${d.metadata.name}-${hash}`;
   const ns = d.metadata.namespace;
   const replicas = spec.replicas ?? 1;
-  for (const rs of ctx.draft.list<ReplicaSet>('ReplicaSet', ns)) {
-    if (isControlledBy(rs, d) && rs.metadata.name !== rsName && (rs.spec?.replicas ?? 0) !== 0) {
+  for (const rs of ctx.replicaSets.of(d)) {
+    if (rs.metadata.name !== rsName && (rs.spec?.replicas ?? 0) !== 0) {
       storeManaged(ctx, { ...rs, spec: { ...rs.spec!, replicas: 0 } });
     }
   }
@@ -108,19 +152,19 @@ function reconcileDeployment(ctx: ReconcileContext, d: Stored<Deployment>): void
   });
 }
 
-function reconcileReplicaSet(ctx: ReconcileContext, rs: Stored<ReplicaSet>): void {
+function reconcileReplicaSet(ctx: WorkloadContext, rs: Stored<ReplicaSet>): void {
   const template = rs.spec?.template;
   scalePods(ctx, rs, rs.spec?.replicas ?? 1, template, {}, rs.metadata.name);
 }
 
-function reconcileStatefulSet(ctx: ReconcileContext, sts: Stored<StatefulSet>): void {
+function reconcileStatefulSet(ctx: WorkloadContext, sts: Stored<StatefulSet>): void {
   const spec = sts.spec!;
   const replicas = spec.replicas ?? 1;
   const ns = sts.metadata.namespace;
   const revision = `${sts.metadata.name}-${podTemplateHash(spec.template)}`;
   for (const pod of ownedPods(ctx, sts)) {
     const ordinal = Number(pod.metadata.name.slice(sts.metadata.name.length + 1));
-    if (!(ordinal < replicas)) ctx.draft.remove('Pod', ns, pod.metadata.name);
+    if (!(ordinal < replicas)) removePod(ctx, pod);
   }
   for (let i = 0; i < replicas; i++) {
     const name = `${sts.metadata.name}-${i}`;
@@ -135,11 +179,11 @@ function reconcileStatefulSet(ctx: ReconcileContext, sts: Stored<StatefulSet>): 
       hostname: name,
       ...(spec.serviceName ? { subdomain: spec.serviceName } : {}),
     });
-    storeManaged(ctx, existing ? { ...pod, status: existing.status } : pod);
+    storePod(ctx, existing ? { ...pod, status: existing.status } : pod);
   }
 }
 
-function reconcileDaemonSet(ctx: ReconcileContext, ds: Stored<DaemonSet>): void {
+function reconcileDaemonSet(ctx: WorkloadContext, ds: Stored<DaemonSet>): void {
   const hash = podTemplateHash(ds.spec?.template);
   const labels = {
     'controller-revision-hash': hash,
@@ -147,11 +191,11 @@ function reconcileDaemonSet(ctx: ReconcileContext, ds: Stored<DaemonSet>): void 
   };
   const pods = ownedPods(ctx, ds);
   if (pods.length === 1 && pods[0]!.metadata.labels?.['controller-revision-hash'] === hash) return;
-  for (const p of pods) ctx.draft.remove('Pod', p.metadata.namespace, p.metadata.name);
+  for (const p of pods) removePod(ctx, p);
   scalePods(ctx, ds, 1, ds.spec?.template, labels, ds.metadata.name);
 }
 
-function reconcileJob(ctx: ReconcileContext, job: Stored<Job>): void {
+function reconcileJob(ctx: WorkloadContext, job: Stored<Job>): void {
   const uid = job.metadata.uid ?? '';
   const labels = {
     'batch.kubernetes.io/controller-uid': uid,
@@ -180,8 +224,13 @@ function collectGarbage(ctx: ReconcileContext): void {
   }
 }
 
-export function reconcileWorkloads(ctx: ReconcileContext): void {
-  collectGarbage(ctx);
+export function reconcileWorkloads(base: ReconcileContext): void {
+  collectGarbage(base);
+  const ctx: WorkloadContext = {
+    ...base,
+    pods: new OwnerIndex(base.draft.each<Pod>('Pod')),
+    replicaSets: new OwnerIndex(base.draft.each<ReplicaSet>('ReplicaSet')),
+  };
   for (const d of [...ctx.draft.each<Deployment>('Deployment')]) reconcileDeployment(ctx, d);
   for (const rs of [...ctx.draft.each<ReplicaSet>('ReplicaSet')]) reconcileReplicaSet(ctx, rs);
   for (const sts of [...ctx.draft.each<StatefulSet>('StatefulSet')]) reconcileStatefulSet(ctx, sts);
