@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { nslab } from '../../../src/cli/nslab.ts';
+
+const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+const realworld = '../shared/realworld';
+
+describe('nslab (DESIGN.md: the nslab command line)', () => {
+  it('loads -f files into a fresh cluster and runs one command', () => {
+    const r = nslab(['-f', `${realworld}/bookinfo.yaml`, 'get', 'deployments', '-o', 'name'], read);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'deployment.apps/details-v1',
+      'deployment.apps/productpage-v1',
+      'deployment.apps/ratings-v1',
+      'deployment.apps/reviews-v1',
+      'deployment.apps/reviews-v2',
+      'deployment.apps/reviews-v3',
+    ]);
+  });
+
+  it("propagates the command's exit code and kubectl's NotFound message", () => {
+    const r = nslab(['get', 'pod', 'nope'], read);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it('fails with the path when a -f file is missing', () => {
+    const r = nslab(['-f', 'missing.yaml', 'get', 'pods'], read);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('missing.yaml');
+  });
+
+  it('accepts a leading kubectl word', () => {
+    expect(nslab(['kubectl', 'get', 'ns', '-o', 'name'], read).stdout).toContain(
+      'namespace/kube-system',
+    );
+  });
+
+  it('runs a script: state carries over, comments and blank lines are skipped, -o jsonl gives one object per line', () => {
+    const files: Record<string, string> = {
+      's.txt':
+        '# set up\nkubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\nEOF\n\nget ns team-a -o name\nget pod missing -n team-a\n',
+    };
+    const r = nslab(['script', 's.txt', '-o', 'jsonl'], (p) => files[p] ?? read(p));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.line, l.command.split('\n')[0], l.exit])).toEqual([
+      [2, 'kubectl apply -f - <<EOF', 0],
+      [8, 'get ns team-a -o name', 0],
+      [9, 'get pod missing -n team-a', 1],
+    ]);
+    expect(lines[0].stdout).toBe('namespace/team-a created\n');
+    expect(lines[1].stdout).toBe('namespace/team-a\n');
+    expect(lines[2].stderr).toBe('Error from server (NotFound): pods "missing" not found\n');
+  });
+
+  it('loads the real-world applications as they are: every Deployment becomes a running pod with a Service endpoint', () => {
+    const r = nslab(
+      [
+        '-f',
+        `${realworld}/online-boutique.yaml`,
+        '-f',
+        `${realworld}/online-boutique-networkpolicies.yaml`,
+        'get',
+        'pods',
+        '-o',
+        'json',
+      ],
+      read,
+    );
+    expect(r.stderr).toBe('');
+    const pods = JSON.parse(r.stdout).items as Array<{
+      metadata: { name: string };
+      status: { phase: string; podIP: string };
+    }>;
+    expect(pods).toHaveLength(12);
+    for (const p of pods) {
+      expect(p.status.phase).toBe('Running');
+      expect(p.status.podIP).toMatch(/^10\.244\./);
+    }
+    const ep = nslab(
+      ['-f', `${realworld}/online-boutique.yaml`, 'get', 'endpoints', 'frontend', '-o', 'json'],
+      read,
+    );
+    expect(JSON.parse(ep.stdout).subsets[0].ports[0].port).toBe(8080);
+  });
+});
+
+describe('npm run -s nslab (the real entry point)', () => {
+  it('prints and exits like the in-process call', () => {
+    const r = spawnSync(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'get', 'pod', 'nope', '-n', 'kube-system'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Error from server (NotFound): pods "nope" not found');
+  });
+});
