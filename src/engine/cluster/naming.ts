@@ -56,12 +56,15 @@ export function generatedUid(seq: number): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(4, 7)}-a${b.slice(7, 10)}-${a.slice(0, 6)}${b.slice(6)}`;
 }
 
-/** JSON with object keys sorted, so equal objects hash equally. */
+/** Replaces a plain object by a copy with sorted keys, so JSON.stringify writes them in order. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) out[k] = (value as Record<string, unknown>)[k];
+  return out;
+}
+
+/** JSON with object keys sorted, so equal objects hash equally whatever order their keys came in. */
 export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const keys = Object.keys(value as object)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value, sortedKeys) ?? 'null';
 }
