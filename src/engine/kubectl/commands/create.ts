@@ -1,10 +1,152 @@
-/** `create`: Create a resource from a file or from stdin. (Not built yet: prints so, exit 1.) */
+/**
+ * `kubectl create`: `-f FILE` creates every object in the files (AlreadyExists when one is
+ * there); a subcommand generates one object from flags (`create deployment web --image=nginx`),
+ * prints it with `--dry-run=client -o yaml` exactly as kubectl does, or creates it.
+ */
+import { kindForApiVersion } from '../../api/kinds.ts';
+import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
+import { checkAccess } from '../authz.ts';
+import { toJson, toYaml } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
+import { failure, GENERATOR_FLAGS, outputFormat } from './create/common.ts';
+import { createConfigMap } from './create/configmap.ts';
+import { createDeployment } from './create/deployment.ts';
+import { createJob } from './create/job.ts';
+import { createNamespace } from './create/namespace.ts';
+import { createClusterRole, createRole } from './create/role.ts';
+import { createClusterRoleBinding, createRoleBinding } from './create/rolebinding.ts';
+import { createSecret } from './create/secret.ts';
+import { createService } from './create/service.ts';
+import { createServiceAccount } from './create/serviceaccount.ts';
+import { FILENAME_FLAG, readManifests } from './manifests.ts';
+import { dryRunMode, dryRunSuffix } from './output-flags.ts';
+
+/** kubectl generators for kinds the simulator does not serve: recognised, and refused plainly. */
+function unsupported(name: string, aliases: string[], short: string): Command {
+  return {
+    name,
+    aliases,
+    short,
+    usage: `kubectl create ${name} NAME [options]`,
+    flags: [],
+    run: () => failure(`error: "create ${name}" is not available in the simulator`),
+  };
+}
 
 export const create: Command = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME [options]',
-  flags: [],
-  run: () => ({ stderr: 'error: "create" is not available in this simulator yet', exitCode: 1 }),
+  flags: [
+    FILENAME_FLAG,
+    ...GENERATOR_FLAGS,
+    {
+      name: 'recursive',
+      short: 'R',
+      type: 'bool',
+      description: 'Process the directory used in -f, --filename recursively.',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      description: 'Selector (label query) to filter on.',
+    },
+    { name: 'edit', type: 'bool', description: 'Edit the API resource before creating' },
+  ],
+  subcommands: [
+    createClusterRole,
+    createClusterRoleBinding,
+    createConfigMap,
+    unsupported('cronjob', ['cj'], 'Create a cron job with the specified name'),
+    createDeployment,
+    unsupported('ingress', ['ing'], 'Create an ingress with the specified name'),
+    createJob,
+    createNamespace,
+    unsupported(
+      'poddisruptionbudget',
+      ['pdb'],
+      'Create a pod disruption budget with the specified name',
+    ),
+    unsupported('priorityclass', ['pc'], 'Create a priority class with the specified name'),
+    unsupported('quota', ['resourcequota'], 'Create a quota with the specified name'),
+    createRole,
+    createRoleBinding,
+    createSecret,
+    createService,
+    createServiceAccount,
+    unsupported('token', [], 'Request a service account token'),
+  ],
+  run(ctx) {
+    if (ctx.args.length > 0)
+      return failure(
+        `error: Unexpected args: [${ctx.args.join(' ')}]\nSee '${ctx.path} -h' for help and examples`,
+      );
+    const dry = dryRunMode(ctx.flags);
+    if (!dry.ok) return failure(dry.error);
+    const out = outputFormat(ctx.flags);
+    if (!out.ok) return out.out;
+    if (ctx.flags.edit === true) return failure('error: --edit is not available in the simulator');
+    if (((ctx.flags.filename as string[] | undefined) ?? []).length === 0)
+      return failure('error: must specify one of -f and -k');
+    const read = readManifests(ctx);
+    if (!read.ok)
+      return failure(
+        read.error.replace('no objects passed to apply', 'no objects passed to create'),
+      );
+    const denied: string[] = [];
+    const allowed = read.objects.filter(({ object }) => {
+      const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
+      if (!info) return true;
+      const message = checkAccess(ctx, {
+        verb: 'create',
+        resource: info.resource,
+        group: info.group,
+        ...(info.namespaced ? { namespace: object.metadata.namespace ?? ctx.namespace } : {}),
+        name: object.metadata.name,
+      });
+      if (message) denied.push(message);
+      return !message;
+    });
+    const draft = new ClusterDraft(ctx.state);
+    const outcomes =
+      dry.mode === 'client'
+        ? allowed.map(({ object }) => {
+            const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
+            return info
+              ? {
+                  ok: true as const,
+                  object,
+                  ref: `${info.singular}${info.group ? `.${info.group}` : ''}/${object.metadata.name}`,
+                }
+              : {
+                  ok: false as const,
+                  message: `error: unable to recognize kind ${String(object.kind)}`,
+                };
+          })
+        : writeObjects(draft, allowed, {
+            mode: 'create',
+            namespace: ctx.namespace,
+            namespaceExplicit: ctx.namespaceExplicit,
+            dryRun: dry.mode === 'server',
+          });
+    const printed: string[] = [];
+    const errors = [...denied];
+    for (const o of outcomes) {
+      if (!o.ok) {
+        errors.push(o.message);
+        continue;
+      }
+      if (out.format === 'yaml') printed.push(toYaml(o.object));
+      else if (out.format === 'json') printed.push(toJson(o.object));
+      else if (out.format === 'name') printed.push(`${o.ref}\n`);
+      else printed.push(`${o.ref} created${dryRunSuffix(dry.mode)}\n`);
+    }
+    return {
+      state: dry.mode === 'none' && draft.dirty ? draft.commit() : undefined,
+      stdout: out.format === 'yaml' ? printed.join('---\n') : printed.join(''),
+      stderr: errors.join('\n'),
+      exitCode: errors.length > 0 ? 1 : 0,
+    };
+  },
 };

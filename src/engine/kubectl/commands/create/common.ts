@@ -1,0 +1,273 @@
+/**
+ * What every `kubectl create <generator>` shares: the NAME argument, the print flags, and
+ * the last step — print the generated object (`--dry-run=client`) or send it to the API
+ * server and print what was stored. Generated objects are built in the Go structs' field
+ * order, because kubectl prints a typed object's `-o json` in that order (its YAML is sorted).
+ */
+import { type KindInfo, kindForApiVersion, kindInfo } from '../../../api/kinds.ts';
+import {
+  ClusterDraft,
+  LAST_APPLIED,
+  type KubeObject,
+  writeObjects,
+} from '../../../cluster/index.ts';
+import { checkAccess } from '../../authz.ts';
+import { toJson, toYaml } from '../../printers/serialize.ts';
+import type { CommandContext, CommandOutput, FlagSpec, FlagValues } from '../../types.ts';
+import {
+  DRY_RUN_FLAG,
+  OUTPUT_FLAG,
+  type DryRun,
+  dryRunMode,
+  dryRunSuffix,
+} from '../output-flags.ts';
+
+/** Flags every create generator has (kubectl's PrintFlags, --dry-run, --save-config, …). */
+export const GENERATOR_FLAGS: readonly FlagSpec[] = [
+  OUTPUT_FLAG,
+  DRY_RUN_FLAG,
+  {
+    name: 'save-config',
+    type: 'bool',
+    description:
+      'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged.',
+  },
+  {
+    name: 'validate',
+    type: 'string',
+    description: 'Must be one of: strict (or true), warn, ignore (or false).',
+  },
+  {
+    name: 'field-manager',
+    type: 'string',
+    description: 'Name of the manager used to track field ownership.',
+  },
+  {
+    name: 'show-managed-fields',
+    type: 'bool',
+    description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+  },
+  {
+    name: 'allow-missing-template-keys',
+    type: 'bool',
+    description:
+      'If true, ignore any errors in templates when a field or map key is missing in the template.',
+  },
+];
+
+const ALLOWED_OUTPUTS =
+  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
+/** A failed step: kubectl's message (printed to stderr) and exit code 1. */
+export function failure(message: string): CommandOutput {
+  return { stderr: message, exitCode: 1 };
+}
+
+/** cmdutil.UsageErrorf: the message plus where to read the help. */
+export function usageError(ctx: CommandContext, message: string): CommandOutput {
+  return failure(`error: ${message}\nSee '${ctx.path} -h' for help and examples`);
+}
+
+/** NameFromCommandArgs: exactly one NAME before any `--`. */
+export function nameFromArgs(
+  ctx: CommandContext,
+): { ok: true; name: string } | { ok: false; out: CommandOutput } {
+  if (ctx.args.length !== 1)
+    return {
+      ok: false,
+      out: usageError(ctx, `exactly one NAME is required, got ${ctx.args.length}`),
+    };
+  return { ok: true, name: ctx.args[0]! };
+}
+
+/** The `-o` value kubectl's printer accepts, or its error. */
+export function outputFormat(
+  flags: FlagValues,
+): { ok: true; format: string } | { ok: false; out: CommandOutput } {
+  const format = typeof flags.output === 'string' ? flags.output : '';
+  if (['', 'json', 'yaml', 'name'].includes(format)) return { ok: true, format };
+  if (/^(jsonpath|go-template|template|custom-columns)/.test(format))
+    return failure2(
+      `error: output format "${format.split('=')[0]}" is not supported by the simulator`,
+    );
+  return failure2(
+    `error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED_OUTPUTS}`,
+  );
+}
+
+function failure2(message: string): { ok: false; out: CommandOutput } {
+  return { ok: false, out: failure(message) };
+}
+
+/** A StringSlice flag: every occurrence, split on commas (pflag reads them as CSV). */
+export function sliceFlag(flags: FlagValues, name: string): string[] {
+  const v = flags[name];
+  const all = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  return all.flatMap((s) => (s === '' ? [] : s.split(',')));
+}
+
+/** A StringArray flag: every occurrence as given. */
+export function arrayFlag(flags: FlagValues, name: string): string[] {
+  const v = flags[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+export function stringFlag(flags: FlagValues, name: string): string {
+  const v = flags[name];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Metadata as kubectl's generators fill it: name, the namespace only when `-n` was given. */
+export function generatedMeta(
+  ctx: CommandContext,
+  name: string,
+  namespaced: boolean,
+): KubeObject['metadata'] {
+  return ctx.namespaceExplicit && namespaced
+    ? { name, namespace: ctx.namespace, creationTimestamp: null as unknown as string }
+    : { name, creationTimestamp: null as unknown as string };
+}
+
+/** Go's json encoder escapes these, so kubectl's JSON output does too. */
+function goJsonEscape(text: string): string {
+  return text
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** `-o json` of a typed object: fields in struct order, four-space indent. */
+export function typedJson(obj: unknown): string {
+  return goJsonEscape(JSON.stringify(obj, null, 4)) + '\n';
+}
+
+/** `util.CreateOrUpdateAnnotation` for --save-config: the object itself as compact JSON. */
+export function withSaveConfig(obj: KubeObject, save: boolean): KubeObject {
+  if (!save) return obj;
+  const config = goJsonEscape(JSON.stringify(obj));
+  const { metadata } = obj;
+  const annotations = { ...(metadata.annotations ?? {}), [LAST_APPLIED]: `${config}\n` };
+  // ObjectMeta keeps annotations after labels; rebuild so the JSON order matches.
+  const meta: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(metadata)) {
+    if (k === 'annotations') continue;
+    meta[k] = v;
+    if (k === 'labels') meta.annotations = annotations;
+  }
+  if (!('annotations' in meta)) {
+    const ordered: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(meta)) {
+      if (k === 'ownerReferences' || k === 'finalizers') ordered.annotations = annotations;
+      ordered[k] = v;
+    }
+    if (!('annotations' in ordered)) ordered.annotations = annotations;
+    return { ...obj, metadata: ordered as unknown as KubeObject['metadata'] };
+  }
+  return { ...obj, metadata: meta as unknown as KubeObject['metadata'] };
+}
+
+/** How an API error reads when a generator wraps it (`failed to create deployment: …`). */
+export function apiErrorText(message: string): { reason?: string; text: string } {
+  const clean = message.replace(/\n {2}at [^\n]*$/, '');
+  const server =
+    /^Error from server \(([^)]+)\): (?:error when creating "[^"]*": )?([\s\S]*)$/.exec(clean);
+  if (server) return { reason: server[1], text: server[2]! };
+  const invalid = /^The (\S+) "(.*)" is invalid: ([\s\S]*)$/.exec(clean);
+  if (invalid) {
+    const info = kindInfo(invalid[1]!);
+    const kind = info?.group ? `${invalid[1]}.${info.group}` : invalid[1];
+    const causes = invalid[3]!.startsWith('\n')
+      ? `[${invalid[3]!
+          .trim()
+          .split('\n')
+          .map((l) => l.replace(/^\* /, ''))
+          .join(', ')}]`
+      : invalid[3]!;
+    return { reason: 'Invalid', text: `${kind} "${invalid[2]}" is invalid: ${causes}` };
+  }
+  return { text: clean.replace(/^error: /, '') };
+}
+
+/** How a generator reports a failed create: wrapped (`error: failed to create …: `) or as is. */
+export type ErrorWrap = { prefix: string } | 'raw';
+
+function formatCreateError(message: string, wrap: ErrorWrap): string {
+  const clean = message.replace(/\n {2}at [^\n]*$/, '');
+  if (wrap === 'raw') {
+    if (/^The \S+ ".*" is invalid/.test(clean)) return clean;
+    const { reason, text } = apiErrorText(clean);
+    return reason ? `Error from server (${reason}): ${text}` : `error: ${text}`;
+  }
+  return `error: ${wrap.prefix}${apiErrorText(clean).text}`;
+}
+
+/** Prints a generated or stored object in the chosen format (`created` as the verb). */
+export function printObject(
+  obj: KubeObject,
+  info: KindInfo,
+  format: string,
+  mode: DryRun,
+  typed: boolean,
+  verb = 'created',
+): string {
+  const ref = `${info.singular}${info.group ? `.${info.group}` : ''}/${obj.metadata.name}`;
+  if (format === 'yaml') return toYaml(obj);
+  if (format === 'json') return typed ? typedJson(obj) : toJson(obj);
+  if (format === 'name') return `${ref}\n`;
+  return `${ref} ${verb}${dryRunSuffix(mode)}\n`;
+}
+
+/**
+ * The common tail of every generator: dry-run client prints the object as built; otherwise
+ * the request is authorized, written with create semantics, and the stored object printed.
+ */
+export function emit(
+  ctx: CommandContext,
+  obj: KubeObject,
+  wrap: ErrorWrap,
+  extraStderr = '',
+): CommandOutput {
+  const dry = dryRunMode(ctx.flags);
+  if (!dry.ok) return failure(dry.error);
+  const out = outputFormat(ctx.flags);
+  if (!out.ok) return out.out;
+  const info = kindForApiVersion(obj.apiVersion, obj.kind);
+  if (!info) return failure(`error: no kind "${obj.kind}" is registered in the simulator`);
+  const body = withSaveConfig(obj, ctx.flags['save-config'] === true);
+  if (dry.mode === 'client') {
+    return {
+      stdout: printObject(body, info, out.format, dry.mode, true),
+      ...(extraStderr ? { stderr: extraStderr } : {}),
+    };
+  }
+  const namespace = info.namespaced ? (body.metadata.namespace ?? ctx.namespace) : undefined;
+  const denied = checkAccess(ctx, {
+    verb: 'create',
+    resource: info.resource,
+    group: info.group,
+    ...(namespace !== undefined ? { namespace } : {}),
+    name: body.metadata.name,
+  });
+  if (denied) return failure(extraStderr + formatCreateError(denied, wrap));
+  const draft = new ClusterDraft(ctx.state);
+  const [outcome] = writeObjects(
+    draft,
+    [{ object: body, source: { file: '', line: 0, column: 0 } }],
+    {
+      mode: 'create',
+      namespace: ctx.namespace,
+      dryRun: dry.mode === 'server',
+    },
+  );
+  if (!outcome || !outcome.ok)
+    return failure(
+      extraStderr + formatCreateError(outcome?.message ?? 'error: nothing created', wrap),
+    );
+  return {
+    state: dry.mode === 'none' ? draft.commit() : undefined,
+    stdout: printObject(outcome.object, info, out.format, dry.mode, false),
+    ...(extraStderr ? { stderr: extraStderr } : {}),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * `kubectl create rolebinding|clusterrolebinding NAME`: a binding of a Role or ClusterRole
+ * to the users, groups and ServiceAccounts (`namespace:name`) named by repeatable flags.
+ */
+import type { KubeObject } from '../../../cluster/index.ts';
+import type { Command, CommandContext, FlagSpec } from '../../types.ts';
+import {
+  GENERATOR_FLAGS,
+  arrayFlag,
+  emit,
+  failure,
+  generatedMeta,
+  nameFromArgs,
+  stringFlag,
+} from './common.ts';
+import { requireFlags } from './deployment.ts';
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+const SUBJECT_FLAGS = (what: string): FlagSpec[] => [
+  {
+    name: 'user',
+    type: 'strings',
+    description: `Usernames to bind to the ${what}. The flag can be repeated to add multiple users.`,
+  },
+  {
+    name: 'group',
+    type: 'strings',
+    description: `Groups to bind to the ${what}. The flag can be repeated to add multiple groups.`,
+  },
+  {
+    name: 'serviceaccount',
+    type: 'strings',
+    description: `Service accounts to bind to the ${what}, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.`,
+  },
+];
+
+/** Subjects in kubectl's order: users, then groups, then ServiceAccounts. */
+function subjects(
+  ctx: CommandContext,
+): { ok: true; subjects: object[] } | { ok: false; error: string } {
+  const out: object[] = [];
+  for (const name of arrayFlag(ctx.flags, 'user'))
+    out.push({ kind: 'User', apiGroup: RBAC_GROUP, name });
+  for (const name of arrayFlag(ctx.flags, 'group'))
+    out.push({ kind: 'Group', apiGroup: RBAC_GROUP, name });
+  for (const sa of arrayFlag(ctx.flags, 'serviceaccount')) {
+    const tokens = sa.split(':');
+    if (tokens.length !== 2 || !tokens[0] || !tokens[1])
+      return { ok: false, error: 'error: serviceaccount must be <namespace>:<name>' };
+    out.push({ kind: 'ServiceAccount', name: tokens[1], namespace: tokens[0] });
+  }
+  return { ok: true, subjects: out };
+}
+
+function binding(
+  ctx: CommandContext,
+  kind: 'RoleBinding' | 'ClusterRoleBinding',
+  name: string,
+  roleKind: string,
+  roleName: string,
+): { ok: true; obj: KubeObject } | { ok: false; error: string } {
+  const subs = subjects(ctx);
+  if (!subs.ok) return subs;
+  return {
+    ok: true,
+    obj: {
+      kind,
+      apiVersion: `${RBAC_GROUP}/v1`,
+      metadata: generatedMeta(ctx, name, kind === 'RoleBinding'),
+      ...(subs.subjects.length > 0 ? { subjects: subs.subjects } : {}),
+      roleRef: { apiGroup: RBAC_GROUP, kind: roleKind, name: roleName },
+    },
+  };
+}
+
+export const createRoleBinding: Command = {
+  name: 'rolebinding',
+  short: 'Create a role binding for a particular role or cluster role',
+  usage:
+    'kubectl create rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
+  flags: [
+    ...GENERATOR_FLAGS,
+    {
+      name: 'clusterrole',
+      type: 'string',
+      description: 'ClusterRole this RoleBinding should reference',
+    },
+    { name: 'role', type: 'string', description: 'Role this RoleBinding should reference' },
+    ...SUBJECT_FLAGS('role'),
+  ],
+  run(ctx) {
+    const name = nameFromArgs(ctx);
+    if (!name.ok) return name.out;
+    const role = stringFlag(ctx.flags, 'role');
+    const clusterRole = stringFlag(ctx.flags, 'clusterrole');
+    if ((role === '') === (clusterRole === ''))
+      return failure('error: exactly one of clusterrole or role must be specified');
+    const built = binding(
+      ctx,
+      'RoleBinding',
+      name.name,
+      role ? 'Role' : 'ClusterRole',
+      role || clusterRole,
+    );
+    if (!built.ok) return failure(built.error);
+    return emit(ctx, built.obj, { prefix: 'failed to create rolebinding: ' });
+  },
+};
+
+export const createClusterRoleBinding: Command = {
+  name: 'clusterrolebinding',
+  short: 'Create a cluster role binding for a particular cluster role',
+  usage:
+    'kubectl create clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
+  flags: [
+    ...GENERATOR_FLAGS,
+    {
+      name: 'clusterrole',
+      type: 'string',
+      description: 'ClusterRole this ClusterRoleBinding should reference',
+    },
+    ...SUBJECT_FLAGS('clusterrole'),
+  ],
+  run(ctx) {
+    const missing = requireFlags(ctx, ['clusterrole']);
+    if (missing) return missing;
+    const name = nameFromArgs(ctx);
+    if (!name.ok) return name.out;
+    const built = binding(
+      ctx,
+      'ClusterRoleBinding',
+      name.name,
+      'ClusterRole',
+      stringFlag(ctx.flags, 'clusterrole'),
+    );
+    if (!built.ok) return failure(built.error);
+    return emit(ctx, built.obj, { prefix: 'failed to create clusterrolebinding: ' });
+  },
+};
