@@ -34,6 +34,8 @@ export interface ClusterState {
   readonly builtin: ReadonlySet<string>;
   /** Where the address allocators continue (host-local IPAM hands out addresses in order). */
   readonly ipam: IpamCursor;
+  /** kube-proxy load-balancing position per Service port (`ns/name:port/PROTO`), so repeated requests rotate. */
+  readonly rotation?: Readonly<Record<string, number>>;
 }
 
 /** Next candidate index of the pod and Service address allocators. */
@@ -108,6 +110,7 @@ export class ClusterDraft {
   seq: number;
   builtin: ReadonlySet<string>;
   ipam: IpamCursor;
+  rotation: Readonly<Record<string, number>> | undefined;
   /** True once anything was stored or removed. */
   dirty = false;
 
@@ -119,6 +122,7 @@ export class ClusterDraft {
     this.seq = base.seq;
     this.builtin = base.builtin;
     this.ipam = base.ipam;
+    this.rotation = base.rotation;
   }
 
   get<T = KubeObject>(
@@ -177,6 +181,7 @@ export class ClusterDraft {
       seq: this.seq,
       builtin: this.builtin,
       ipam: this.ipam,
+      ...(this.rotation ? { rotation: this.rotation } : {}),
     };
   }
 }
