@@ -1,11 +1,13 @@
 /**
  * NetworkPolicy evaluation (networking.k8s.io/v1). Public surface used by routing, the
- * kubectl commands and the UI. (The evaluation itself is filled in by the NetworkPolicy work;
- * until then every connection is allowed.)
+ * kubectl commands and the UI: one connection with its explanation (evaluateConnection,
+ * describeVerdict), and whole truth tables (probeMatrix, with naiveMatrix as the
+ * pair-by-pair reference).
  */
-import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
+import type { Pod, Stored } from '../cluster/index.ts';
+import type { Direction, Protocol } from './model.ts';
 
-export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type { Direction, Protocol } from './model.ts';
 
 /** One connection attempt: from a pod to an IP (a pod's, or outside the cluster) on a port. */
 export interface ConnectionQuery {
@@ -13,6 +15,19 @@ export interface ConnectionQuery {
   toIP: string;
   port: number;
   protocol: Protocol;
+}
+
+/** How one rule (an entry of spec.ingress or spec.egress) met the connection. */
+export interface RuleMatch {
+  /** Index of the rule in spec.ingress / spec.egress. */
+  rule: number;
+  allows: boolean;
+  /** Index of the from/to entry that matched; null when the rule lists none (any peer); -1 when none matched. */
+  peer: number | null;
+  /** Index of the ports entry that matched; null when the rule lists none (any port); -1 when none matched. */
+  port: number | null;
+  /** The peer and port findings, in words. */
+  reason: string;
 }
 
 /** How one policy bore on one direction of a connection. */
@@ -23,6 +38,9 @@ export interface PolicyMatch {
   allows: boolean;
   /** Which rule/peer/port matched, or why none did, in words. */
   reason: string;
+  direction: Direction;
+  /** Every rule of this direction, in order (empty: the policy allows nothing in this direction). */
+  rules: RuleMatch[];
 }
 
 /** The verdict of one direction (egress at the source or ingress at the destination). */
@@ -32,6 +50,9 @@ export interface DirectionVerdict {
   isolated: boolean;
   policies: PolicyMatch[];
   reason: string;
+  direction: Direction;
+  /** `ns/name` of the pod whose policies apply (the source for egress, the destination for ingress); undefined when no pod's policies apply. */
+  pod?: string;
 }
 
 /** Whether NetworkPolicy lets the connection through, and why. */
@@ -42,24 +63,31 @@ export interface ConnectionVerdict {
   egress: DirectionVerdict;
   ingress: DirectionVerdict;
   reason: string;
+  /** `ns/name` of the source pod. */
+  from: string;
+  /** `ns/name` of the destination pod, or its IP when no pod has it. */
+  to: string;
+  toIP: string;
+  port: number;
+  protocol: Protocol;
+  /** True for a pod connecting to its own IP, which policy never blocks. */
+  self: boolean;
+  /** When not enforced: the verdict an enforcing plugin would give (for lessons). */
+  ifEnforced?: ConnectionVerdict;
 }
 
-const open: DirectionVerdict = {
-  allowed: true,
-  isolated: false,
-  policies: [],
-  reason: 'no policy selects the pod',
-};
-
-export function evaluateConnection(
-  _state: ClusterState,
-  _query: ConnectionQuery,
-): ConnectionVerdict {
-  return {
-    allowed: true,
-    enforced: true,
-    egress: open,
-    ingress: open,
-    reason: 'not yet evaluated',
-  };
-}
+export { evaluateConnection, evaluatePair } from './evaluate.ts';
+export { describeVerdict } from './describe.ts';
+export { probeMatrix, type ProbeMatrix, type ProbeOptions } from './matrix.ts';
+export { naiveMatrix } from './naive.ts';
+export { effectivePolicyTypes, netpolModel, podIp, type NetpolModel } from './model.ts';
+export { namedPortNumber } from './ports.ts';
+export { selectorString } from './words.ts';
+export {
+  parseCidrBlock,
+  parseIp,
+  cidrHolds,
+  strictSubset,
+  type Cidr,
+  type IpAddress,
+} from './ip.ts';

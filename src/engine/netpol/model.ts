@@ -1,0 +1,248 @@
+/**
+ * The NetworkPolicy model the evaluators share: every policy normalised once per cluster
+ * state (policyTypes defaulted, protocols defaulted, selectors compiled, CIDRs parsed), plus
+ * the pods by IP and the namespace labels. Built lazily and cached per state, since the
+ * state is immutable.
+ */
+import type {
+  IPBlock,
+  NetworkPolicy,
+  NetworkPolicyPeer,
+  NetworkPolicyPort,
+} from 'kubernetes-types/networking/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import {
+  type ClusterState,
+  type KubeObject,
+  type Namespace,
+  type Pod,
+  type Stored,
+  NAMESPACE_NAME_LABEL,
+} from '../cluster/index.ts';
+import { compileLabelSelector, type LabelPredicate, type Labels } from '../labels/index.ts';
+import { type Cidr, type IpAddress, parseCidrBlock, parseIp } from './ip.ts';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type Direction = 'ingress' | 'egress';
+
+/** One ports entry: protocol (TCP by default) and a number, a range, a name, or any port. */
+export interface PortSpec {
+  protocol: Protocol;
+  /** Absent: every port of the protocol. */
+  port?: number | string;
+  endPort?: number;
+  source: NetworkPolicyPort;
+}
+
+/** One from/to entry. `podSelector`/`namespaceSelector` are undefined when absent. */
+export interface PeerSpec {
+  podSelector?: LabelPredicate;
+  namespaceSelector?: LabelPredicate;
+  ipBlock?: { cidr: Cidr | undefined; except: Cidr[]; source: IPBlock };
+  source: NetworkPolicyPeer;
+}
+
+/** One ingress or egress rule. `peers`/`ports` undefined: the list was empty or absent (all). */
+export interface RuleSpec {
+  index: number;
+  peers?: PeerSpec[];
+  ports?: PortSpec[];
+}
+
+/** A NetworkPolicy as the evaluators see it. A direction is undefined when not in policyTypes. */
+export interface PolicySpec {
+  key: string;
+  namespace: string;
+  name: string;
+  podSelector: LabelPredicate;
+  podSelectorSource: LabelSelector;
+  policyTypes: Direction[];
+  ingress?: RuleSpec[];
+  egress?: RuleSpec[];
+  object: Stored<NetworkPolicy>;
+}
+
+/** A pod the evaluators know: its key, labels and parsed addresses. */
+export interface PodEntry {
+  key: string;
+  namespace: string;
+  name: string;
+  labels: Labels;
+  ips: IpAddress[];
+  /** status.podIP (or the first of podIPs); undefined before the pod has an address. */
+  ip?: string;
+  hostNetwork: boolean;
+  pod: Stored<Pod>;
+}
+
+/** Everything the evaluators need from one cluster state. */
+export interface NetpolModel {
+  pods: PodEntry[];
+  podsByIp: Map<string, PodEntry>;
+  podsByKey: Map<string, PodEntry>;
+  namespaceLabels: Map<string, Labels>;
+  policies: PolicySpec[];
+  policiesByNamespace: Map<string, PolicySpec[]>;
+}
+
+const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
+
+/** policyTypes as SetDefaults_NetworkPolicy sets them: Ingress always, Egress when egress rules exist. */
+export function effectivePolicyTypes(
+  spec: Partial<NonNullable<NetworkPolicy['spec']>> | undefined,
+): Direction[] {
+  const given = spec?.policyTypes ?? [];
+  if (given.length > 0) {
+    const out: Direction[] = [];
+    if (given.includes('Ingress')) out.push('ingress');
+    if (given.includes('Egress')) out.push('egress');
+    return out;
+  }
+  return (spec?.egress ?? []).length > 0 ? ['ingress', 'egress'] : ['ingress'];
+}
+
+function compilePort(p: NetworkPolicyPort): PortSpec {
+  const protocol = (PROTOCOLS.includes(p.protocol ?? '') ? p.protocol : 'TCP') as Protocol;
+  const out: PortSpec = { protocol, source: p };
+  if (typeof p.port === 'number' || typeof p.port === 'string') out.port = p.port;
+  if (typeof p.endPort === 'number' && typeof p.port === 'number') out.endPort = p.endPort;
+  return out;
+}
+
+function compilePeer(p: NetworkPolicyPeer): PeerSpec {
+  const out: PeerSpec = { source: p };
+  if (p.podSelector) out.podSelector = compileLabelSelector(p.podSelector);
+  if (p.namespaceSelector) out.namespaceSelector = compileLabelSelector(p.namespaceSelector);
+  if (p.ipBlock) {
+    out.ipBlock = {
+      cidr: parseCidrBlock(p.ipBlock.cidr ?? ''),
+      except: (p.ipBlock.except ?? []).flatMap((e) => parseCidrBlock(e) ?? []),
+      source: p.ipBlock,
+    };
+  }
+  return out;
+}
+
+function compileRules(
+  rules: ReadonlyArray<{
+    from?: NetworkPolicyPeer[];
+    to?: NetworkPolicyPeer[];
+    ports?: NetworkPolicyPort[];
+  }>,
+  peersOf: 'from' | 'to',
+): RuleSpec[] {
+  return rules.map((r, index) => {
+    const rule: RuleSpec = { index };
+    const peers = r[peersOf] ?? [];
+    if (peers.length > 0) rule.peers = peers.map(compilePeer);
+    if ((r.ports ?? []).length > 0) rule.ports = r.ports!.map(compilePort);
+    return rule;
+  });
+}
+
+/** Normalises one stored NetworkPolicy. */
+export function compilePolicy(obj: Stored<NetworkPolicy>): PolicySpec {
+  const spec: Partial<NonNullable<NetworkPolicy['spec']>> = obj.spec ?? {};
+  const types = effectivePolicyTypes(spec);
+  const namespace = obj.metadata.namespace ?? 'default';
+  const out: PolicySpec = {
+    key: `${namespace}/${obj.metadata.name}`,
+    namespace,
+    name: obj.metadata.name,
+    podSelector: compileLabelSelector(spec.podSelector ?? {}),
+    podSelectorSource: spec.podSelector ?? {},
+    policyTypes: types,
+    object: obj,
+  };
+  if (types.includes('ingress')) out.ingress = compileRules(spec.ingress ?? [], 'from');
+  if (types.includes('egress')) out.egress = compileRules(spec.egress ?? [], 'to');
+  return out;
+}
+
+/** The address of a pod (status.podIP, else the first podIPs entry). */
+export function podIp(pod: Pod): string | undefined {
+  return pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || undefined;
+}
+
+function podEntry(pod: Stored<Pod>): PodEntry {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const texts = new Set<string>();
+  const primary = podIp(pod);
+  if (primary) texts.add(primary);
+  for (const p of pod.status?.podIPs ?? []) if (p.ip) texts.add(p.ip);
+  const entry: PodEntry = {
+    key: `${namespace}/${pod.metadata.name}`,
+    namespace,
+    name: pod.metadata.name,
+    labels: pod.metadata.labels ?? {},
+    ips: [...texts].flatMap((t) => parseIp(t) ?? []),
+    hostNetwork: pod.spec?.hostNetwork === true,
+    pod,
+  };
+  if (primary) entry.ip = primary;
+  return entry;
+}
+
+function compareKeys(a: { namespace: string; name: string }, b: typeof a): number {
+  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function build(state: Pick<ClusterState, 'objects'>): NetpolModel {
+  const pods = [...(state.objects.get('Pod')?.values() ?? [])].map((o) =>
+    podEntry(o as Stored<Pod>),
+  );
+  pods.sort(compareKeys);
+  const podsByIp = new Map<string, PodEntry>();
+  const podsByKey = new Map<string, PodEntry>();
+  for (const p of pods) {
+    podsByKey.set(p.key, p);
+    // Host-network pods share the node's address: it names the node, not one pod.
+    if (p.hostNetwork) continue;
+    for (const ip of [p.ip, ...(p.pod.status?.podIPs ?? []).map((x) => x.ip)]) {
+      if (ip && !podsByIp.has(ip)) podsByIp.set(ip, p);
+    }
+  }
+  const namespaceLabels = new Map<string, Labels>();
+  for (const o of state.objects.get('Namespace')?.values() ?? []) {
+    const ns = o as Stored<Namespace>;
+    // The API server always sets kubernetes.io/metadata.name; admission adds it, and this
+    // keeps the evaluators right even for objects that skipped admission.
+    namespaceLabels.set(ns.metadata.name, {
+      ...(ns.metadata.labels ?? {}),
+      [NAMESPACE_NAME_LABEL]: ns.metadata.name,
+    });
+  }
+  for (const p of pods) {
+    if (!namespaceLabels.has(p.namespace))
+      namespaceLabels.set(p.namespace, { [NAMESPACE_NAME_LABEL]: p.namespace });
+  }
+  const policies = [...(state.objects.get('NetworkPolicy')?.values() ?? [])]
+    .map((o) => compilePolicy(o as Stored<NetworkPolicy>))
+    .sort(compareKeys);
+  const policiesByNamespace = new Map<string, PolicySpec[]>();
+  for (const p of policies) {
+    const list = policiesByNamespace.get(p.namespace) ?? [];
+    list.push(p);
+    policiesByNamespace.set(p.namespace, list);
+  }
+  return { pods, podsByIp, podsByKey, namespaceLabels, policies, policiesByNamespace };
+}
+
+const none: ReadonlyMap<string, KubeObject> = new Map();
+type Cache = WeakMap<object, WeakMap<object, WeakMap<object, NetpolModel>>>;
+const cache: Cache = new WeakMap();
+
+/** The model of a state, built once per distinct set of pods, namespaces and policies. */
+export function netpolModel(state: Pick<ClusterState, 'objects'>): NetpolModel {
+  const pods = state.objects.get('Pod') ?? none;
+  const nss = state.objects.get('Namespace') ?? none;
+  const nps = state.objects.get('NetworkPolicy') ?? none;
+  let a = cache.get(pods);
+  if (!a) cache.set(pods, (a = new WeakMap()));
+  let b = a.get(nss);
+  if (!b) a.set(nss, (b = new WeakMap()));
+  let m = b.get(nps);
+  if (!m) b.set(nps, (m = build(state)));
+  return m;
+}
