@@ -6,6 +6,7 @@ import type { Command } from '../types.ts';
 import { annotate } from './annotate.ts';
 import { apply } from './apply.ts';
 import { auth } from './auth.ts';
+import { cni } from './cni.ts';
 import { config } from './config.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   auth,
   config,
   probe,
+  cni,
   resolve,
   explain,
   whoCan,
