@@ -3,7 +3,7 @@
  * prints them through Go maps, so keys come out sorted at every level; YAML sequences are
  * not indented under their key (sigs.k8s.io/yaml), JSON is indented by four spaces.
  */
-import { stringify } from 'yaml';
+import { Document, isScalar, parse, visit } from 'yaml';
 
 /** A deep copy with object keys sorted and undefined fields dropped. */
 export function sortKeysDeep(value: unknown): unknown {
@@ -17,15 +17,44 @@ export function sortKeysDeep(value: unknown): unknown {
   return out;
 }
 
+const TIMESTAMP =
+  /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/;
+
+/** True when a string read back as plain YAML 1.1 would be a number, bool, null or timestamp. */
+function looksLikeOtherType(text: string): boolean {
+  if (TIMESTAMP.test(text)) return true;
+  try {
+    const v: unknown = parse(text, { version: '1.1' });
+    if (v === null) return /^(~|null|Null|NULL|)$/.test(text);
+    if (typeof v === 'number') return /\d|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(text);
+    return typeof v === 'boolean';
+  } catch {
+    return false;
+  }
+}
+
 export function toYaml(value: unknown): string {
-  return stringify(sortKeysDeep(value), {
+  const doc = new Document(sortKeysDeep(value), { version: '1.1' });
+  // go-yaml quotes a string that would read as another type with double quotes, and any
+  // other string that cannot stay plain with single quotes (`'*'`, `'a: b'`, `"443"`).
+  visit(doc, {
+    Scalar(_key, node) {
+      if (
+        isScalar(node) &&
+        typeof node.value === 'string' &&
+        (looksLikeOtherType(node.value) || /\t/.test(node.value))
+      )
+        node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({
     indentSeq: false,
     lineWidth: 0,
     minContentWidth: 0,
     defaultStringType: 'PLAIN',
     defaultKeyType: 'PLAIN',
     nullStr: 'null',
-    version: '1.1',
+    singleQuote: true,
   });
 }
 

@@ -56,7 +56,7 @@ export function deploymentObject(
     resources: {},
   }));
   if (port >= 0 && containers.length > 0)
-    containers[0] = { ...containers[0]!, ...withPorts(containers[0]!, port) };
+    containers[0] = withPorts(containers[0]!, port) as (typeof containers)[number];
   return {
     kind: 'Deployment',
     apiVersion: 'apps/v1',
