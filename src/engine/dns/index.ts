@@ -1,2 +1,25 @@
-/** Cluster DNS (CoreDNS `kubernetes` plugin) and per-pod resolv.conf. Built by the DNS work. */
-export {};
+/**
+ * Cluster DNS: each pod's resolv.conf (dnsPolicy, dnsConfig), the CoreDNS `kubernetes` plugin
+ * records (Services, headless endpoints, SRV, ExternalName CNAMEs, pod A records, PTR) and the
+ * stub resolver's search-list expansion over real, policy-checked DNS traffic.
+ */
+export * from './records.ts';
+export { coreDnsAnswer, endpointHostname } from './coredns.ts';
+export { upstreamAnswer } from './upstream.ts';
+export {
+  podResolvConf,
+  podHostsFile,
+  podHostnames,
+  lookupHostsFile,
+  clusterDNSIP,
+  NODE_RESOLV_CONF,
+  type ResolvConf,
+} from './resolv-conf.ts';
+export {
+  resolveFromPod,
+  dnsTransport,
+  searchCandidates,
+  type ResolveResult,
+  type DnsTransport,
+  type QueryAttempt,
+} from './resolver.ts';

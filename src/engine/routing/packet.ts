@@ -1,0 +1,365 @@
+/**
+ * One packet's fate, as kube-proxy (iptables mode) and a policy-enforcing CNI decide it: a
+ * ClusterIP (or node IP + nodePort) is DNATed to one ready endpoint's IP and targetPort, then
+ * NetworkPolicy is evaluated on that pod IP and port (egress at the source, ingress at the
+ * destination), and finally the destination either listens on the port or refuses.
+ */
+import {
+  cidrContains,
+  listObjects,
+  NODE_IP,
+  POD_CIDR,
+  SERVICE_CIDR,
+  type ClusterState,
+  type Pod,
+  type Service,
+  type ServicePort,
+  type Stored,
+} from '../cluster/index.ts';
+import { evaluateConnection, type ConnectionVerdict, type Protocol } from '../netpol/index.ts';
+import { clusterIPsOf, serviceEndpoints, type EndpointView } from './endpoints.ts';
+import type { Hop, Responder } from './types.ts';
+
+/** The resolver the node's /etc/resolv.conf names (what CoreDNS forwards to, and dnsPolicy Default uses). */
+export const UPSTREAM_DNS_IP = '172.18.0.1';
+/** Ports the control-plane node itself serves: the API server and the kubelet. */
+const NODE_PORTS: Record<number, 'apiserver' | 'kubelet'> = { 6443: 'apiserver', 10250: 'kubelet' };
+
+/** How a packet ended: answered, actively refused (RST / ICMP / REJECT), dropped, or lost. */
+export type DeliveryOutcome = 'delivered' | 'refused' | 'dropped' | 'unanswered';
+
+/** One ready endpoint of a Service port, after targetPort resolution. */
+export interface Backend {
+  ip: string;
+  port: number;
+  view: EndpointView;
+}
+
+export interface Delivery {
+  outcome: DeliveryOutcome;
+  hops: Hop[];
+  /** Where the packet finally went (the endpoint after DNAT, or the address itself). */
+  targetIP: string;
+  targetPort: number;
+  service?: Stored<Service>;
+  servicePort?: ServicePort;
+  backends?: Backend[];
+  pod?: Stored<Pod>;
+  responder?: Responder;
+  verdict?: ConnectionVerdict;
+  /** Set when an endpoint was chosen by rotation: the key and its next position. */
+  rotation?: { key: string; next: number };
+}
+
+export interface SendOptions {
+  rotation?: Readonly<Record<string, number>>;
+  /** Pick this endpoint (index into the ready backends) instead of rotating. */
+  endpointIndex?: number;
+}
+
+function podName(p: Stored<Pod>): string {
+  return `${p.metadata.namespace}/${p.metadata.name}`;
+}
+
+/** The Service owning a ClusterIP, if any. */
+export function serviceForClusterIP(state: ClusterState, ip: string): Stored<Service> | undefined {
+  return listObjects<Service>(state, 'Service').find((s) => clusterIPsOf(s).includes(ip));
+}
+
+/** The running pod that holds an IP (host-network pods share the node's and are not matched). */
+export function podForIP(state: ClusterState, ip: string): Stored<Pod> | undefined {
+  return listObjects<Pod>(state, 'Pod').find(
+    (p) =>
+      !p.spec?.hostNetwork &&
+      !p.metadata.deletionTimestamp &&
+      p.status?.phase !== 'Succeeded' &&
+      p.status?.phase !== 'Failed' &&
+      (p.status?.podIP === ip || (p.status?.podIPs ?? []).some((x) => x.ip === ip)),
+  );
+}
+
+/** The ready endpoints serving one Service port (matched by port name and protocol, as kube-proxy does). */
+export function readyBackends(
+  state: ClusterState,
+  svc: Stored<Service>,
+  sp: ServicePort,
+): Backend[] {
+  const name = sp.name ?? '';
+  const protocol = sp.protocol ?? 'TCP';
+  const out: Backend[] = [];
+  const seen = new Set<string>();
+  for (const view of serviceEndpoints(state, svc)) {
+    if (!view.ready) continue;
+    const p = view.ports.find((x) => x.name === name && x.protocol === protocol && x.port > 0);
+    if (!p || seen.has(`${view.ip}:${p.port}`)) continue;
+    seen.add(`${view.ip}:${p.port}`);
+    out.push({ ip: view.ip, port: p.port, view });
+  }
+  return out;
+}
+
+/** True when a container of the pod declares the port (pods listen exactly on their containerPorts). */
+export function podListens(pod: Pod, port: number, protocol: Protocol): boolean {
+  return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) =>
+    (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol),
+  );
+}
+
+function describeBackend(state: ClusterState, b: { ip: string; port: number }): string {
+  const pod = podForIP(state, b.ip);
+  return `${pod ? `${podName(pod)} ` : ''}${b.ip}:${b.port}`;
+}
+
+/** DNAT: the Service (and port) a destination hits, or undefined for a plain address. */
+function findServiceTarget(
+  state: ClusterState,
+  ip: string,
+  port: number,
+  protocol: Protocol,
+): { svc: Stored<Service>; sp?: ServicePort; via: 'clusterIP' | 'nodePort' } | undefined {
+  const svc = serviceForClusterIP(state, ip);
+  if (svc) {
+    const sp = (svc.spec?.ports ?? []).find(
+      (p) => p.port === port && (p.protocol ?? 'TCP') === protocol,
+    );
+    return { svc, ...(sp ? { sp } : {}), via: 'clusterIP' };
+  }
+  if (ip === NODE_IP) {
+    for (const s of listObjects<Service>(state, 'Service')) {
+      if (s.spec?.type !== 'NodePort' && s.spec?.type !== 'LoadBalancer') continue;
+      const sp = (s.spec.ports ?? []).find(
+        (p) => p.nodePort === port && (p.protocol ?? 'TCP') === protocol,
+      );
+      if (sp) return { svc: s, sp, via: 'nodePort' };
+    }
+  }
+  return undefined;
+}
+
+/** Sends one connection attempt (TCP SYN or UDP datagram) from a pod to ip:port. */
+export function sendPacket(
+  state: ClusterState,
+  from: Stored<Pod>,
+  ip: string,
+  port: number,
+  protocol: Protocol,
+  opts: SendOptions = {},
+): Delivery {
+  const hops: Hop[] = [];
+  const loopback = ip === '127.0.0.1' || ip === '::1' || ip.startsWith('127.');
+  if (loopback) {
+    // Loopback never leaves the pod's network namespace: no Service, no NetworkPolicy.
+    const listens = podListens(from, port, protocol);
+    hops.push({
+      kind: 'listen',
+      ok: listens,
+      summary: listens
+        ? `${podName(from)} listens on ${port}/${protocol} (loopback, inside the pod)`
+        : `nothing in ${podName(from)} listens on ${port}/${protocol}: connection refused`,
+      object: `Pod/${from.metadata.namespace}/${from.metadata.name}`,
+    });
+    return {
+      outcome: listens ? 'delivered' : 'refused',
+      hops,
+      targetIP: ip,
+      targetPort: port,
+      pod: from,
+      ...(listens ? { responder: { kind: 'pod', pod: podName(from), ip, port } } : {}),
+    };
+  }
+  let targetIP = ip;
+  let targetPort = port;
+  const hit = findServiceTarget(state, ip, port, protocol);
+  let service: Stored<Service> | undefined;
+  let servicePort: ServicePort | undefined;
+  let backends: Backend[] | undefined;
+  let rotation: Delivery['rotation'];
+  if (hit) {
+    service = hit.svc;
+    const svcName = `${hit.svc.metadata.namespace}/${hit.svc.metadata.name}`;
+    const object = `Service/${svcName}`;
+    if (!hit.sp) {
+      const ports = (hit.svc.spec?.ports ?? [])
+        .map((p) => `${p.port}/${p.protocol ?? 'TCP'}`)
+        .join(', ');
+      hops.push({
+        kind: 'service',
+        ok: false,
+        summary: `Service ${svcName} has no port ${port}/${protocol}: kube-proxy has no rule, the packet is lost`,
+        detail: [
+          `Service ports: ${ports || '(none)'}`,
+          'kube-proxy in iptables mode leaves traffic to a ClusterIP on an unknown port unhandled (other proxy modes differ).',
+        ],
+        object,
+      });
+      return { outcome: 'unanswered', hops, targetIP, targetPort, service };
+    }
+    servicePort = hit.sp;
+    backends = readyBackends(state, hit.svc, hit.sp);
+    const portLabel = `${hit.sp.name ? `${hit.sp.name} ` : ''}${hit.sp.port}/${protocol}`;
+    const tp = hit.sp.targetPort ?? hit.sp.port;
+    if (backends.length === 0) {
+      hops.push({
+        kind: 'service',
+        ok: false,
+        summary: `Service ${svcName} port ${portLabel} has no ready endpoints: kube-proxy rejects the connection`,
+        detail: [
+          hit.svc.spec?.selector
+            ? `selector ${Object.entries(hit.svc.spec.selector)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(
+                  ',',
+                )} matches no ready pod in namespace ${hit.svc.metadata.namespace} that declares targetPort ${tp}`
+            : 'the Service has no selector and no ready addresses in its Endpoints/EndpointSlices',
+        ],
+        object,
+      });
+      return { outcome: 'refused', hops, targetIP, targetPort, service, servicePort, backends };
+    }
+    const key = `${svcName}:${hit.sp.port}/${protocol}`;
+    let index: number;
+    if (opts.endpointIndex !== undefined) index = opts.endpointIndex % backends.length;
+    else if (hit.svc.spec?.sessionAffinity === 'ClientIP') {
+      const clientIP = from.status?.podIP ?? '';
+      let h = 0;
+      for (const ch of clientIP) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+      index = h % backends.length;
+    } else {
+      const at = opts.rotation?.[key] ?? 0;
+      index = at % backends.length;
+      rotation = { key, next: at + 1 };
+    }
+    const chosen = backends[index]!;
+    hops.push({
+      kind: 'service',
+      ok: true,
+      summary: `${hit.via === 'nodePort' ? `NodePort ${port} of ` : ''}Service ${svcName} port ${portLabel} → targetPort ${tp}: ${backends.length} ready endpoint${backends.length === 1 ? '' : 's'}`,
+      detail: backends.map((b, i) => `${i === index ? '→' : ' '} ${describeBackend(state, b)}`),
+      object,
+    });
+    hops.push({
+      kind: 'endpoint',
+      ok: true,
+      summary: `DNAT ${ip}:${port} → ${describeBackend(state, chosen)}`,
+      detail: [
+        hit.svc.spec?.sessionAffinity === 'ClientIP'
+          ? 'sessionAffinity ClientIP: this client always gets the same endpoint'
+          : 'kube-proxy picks an endpoint at random per connection; the simulator rotates through them so repeated requests show the load balancing',
+      ],
+      object: chosen.view.source,
+    });
+    targetIP = chosen.ip;
+    targetPort = chosen.port;
+  }
+  const pod = podForIP(state, targetIP);
+  const verdict = evaluateConnection(state, { from, toIP: targetIP, port: targetPort, protocol });
+  const dest = pod ? podName(pod) : targetIP;
+  hops.push({
+    kind: 'egress',
+    ok: verdict.egress.allowed || !verdict.enforced,
+    summary: `egress from ${podName(from)} to ${dest}:${targetPort}/${protocol}: ${verdict.egress.allowed || !verdict.enforced ? 'allowed' : 'denied'} — ${verdict.egress.reason}`,
+    detail: verdict.egress.policies.map(
+      (p) => `${p.allows ? 'allows' : 'does not allow'}: ${p.policy} — ${p.reason}`,
+    ),
+    ...(verdict.egress.policies[0]
+      ? { object: `NetworkPolicy/${verdict.egress.policies[0].policy}` }
+      : {}),
+  });
+  const egressOk = verdict.egress.allowed || !verdict.enforced;
+  if (pod && egressOk) {
+    const ok = verdict.ingress.allowed || !verdict.enforced;
+    hops.push({
+      kind: 'ingress',
+      ok,
+      summary: `ingress to ${dest} on ${targetPort}/${protocol}: ${ok ? 'allowed' : 'denied'} — ${verdict.ingress.reason}`,
+      detail: verdict.ingress.policies.map(
+        (p) => `${p.allows ? 'allows' : 'does not allow'}: ${p.policy} — ${p.reason}`,
+      ),
+      ...(verdict.ingress.policies[0]
+        ? { object: `NetworkPolicy/${verdict.ingress.policies[0].policy}` }
+        : {}),
+    });
+  }
+  const base = {
+    hops,
+    targetIP,
+    targetPort,
+    verdict,
+    ...(service ? { service } : {}),
+    ...(servicePort ? { servicePort } : {}),
+    ...(backends ? { backends } : {}),
+    ...(pod ? { pod } : {}),
+    ...(rotation ? { rotation } : {}),
+  };
+  if (!verdict.allowed && verdict.enforced) {
+    // The CNI drops (does not reject) what policy denies: the sender only sees silence.
+    return { ...base, outcome: 'dropped' };
+  }
+  if (pod) {
+    const listens = podListens(pod, targetPort, protocol);
+    hops.push({
+      kind: 'listen',
+      ok: listens,
+      summary: listens
+        ? `${dest} listens on ${targetPort}/${protocol} and answers`
+        : `${dest} does not listen on ${targetPort}/${protocol}: connection refused`,
+      detail: listens
+        ? undefined
+        : [
+            `declared containerPorts: ${
+              (pod.spec?.containers ?? [])
+                .flatMap((c) =>
+                  (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`),
+                )
+                .join(', ') || '(none)'
+            }`,
+          ],
+      object: `Pod/${pod.metadata.namespace}/${pod.metadata.name}`,
+    });
+    return {
+      ...base,
+      outcome: listens ? 'delivered' : 'refused',
+      ...(listens
+        ? { responder: { kind: 'pod', pod: dest, ip: targetIP, port: targetPort } as Responder }
+        : {}),
+    };
+  }
+  if (targetIP === NODE_IP) {
+    const role = protocol === 'TCP' ? NODE_PORTS[targetPort] : undefined;
+    hops.push({
+      kind: 'listen',
+      ok: !!role,
+      summary: role
+        ? `node ${NODE_IP} answers on ${targetPort}/${protocol} (${role === 'apiserver' ? 'kube-apiserver' : 'kubelet'})`
+        : `node ${NODE_IP} does not listen on ${targetPort}/${protocol}: connection refused`,
+    });
+    return {
+      ...base,
+      outcome: role ? 'delivered' : 'refused',
+      ...(role ? { responder: { kind: role, ip: targetIP, port: targetPort } as Responder } : {}),
+    };
+  }
+  if (targetIP === UPSTREAM_DNS_IP && targetPort === 53 && protocol !== 'SCTP') {
+    hops.push({
+      kind: 'listen',
+      ok: true,
+      summary: `the node's upstream resolver ${UPSTREAM_DNS_IP} answers on 53/${protocol}`,
+    });
+    return {
+      ...base,
+      outcome: 'delivered',
+      responder: { kind: 'dns', ip: targetIP, port: 53, server: 'upstream' },
+    };
+  }
+  const where = cidrContains(POD_CIDR, targetIP)
+    ? 'no pod has this address'
+    : cidrContains(SERVICE_CIDR, targetIP)
+      ? 'no Service has this ClusterIP'
+      : 'the address is outside the simulated cluster (the simulator has no Internet)';
+  hops.push({
+    kind: 'listen',
+    ok: false,
+    summary: `nothing answers at ${targetIP}:${targetPort}: ${where}`,
+  });
+  return { ...base, outcome: 'unanswered' };
+}
