@@ -1,5 +1,5 @@
 /** `kubectl apply -f`: create or update each object; `created`, `configured` or `unchanged`. */
-import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
+import { ClusterDraft, getObject, writeObjects } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import { toJson, toYaml, asList } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
@@ -43,16 +43,19 @@ export const apply: Command = {
     const read = readManifests(ctx);
     if (!read.ok) return { stderr: read.error, exitCode: 1 };
     const denied: string[] = [];
-    const allowed = read.objects.filter(({ object }) => {
+    const allowed = read.objects.filter(({ object, source }) => {
       const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
       if (!info) return true;
       const namespace = info.namespaced ? (object.metadata.namespace ?? ctx.namespace) : undefined;
+      const exists = getObject(ctx.state, info.kind, namespace, object.metadata.name);
       const message = checkAccess(ctx, {
-        verb: 'create',
+        verb: exists ? 'patch' : 'create',
         resource: info.resource,
         group: info.group,
         namespace,
         name: object.metadata.name,
+        object,
+        file: source.file,
       });
       if (message) denied.push(message);
       return !message;

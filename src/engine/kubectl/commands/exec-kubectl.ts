@@ -1,18 +1,113 @@
 /**
- * `kubectl exec POD -- kubectl …`: an API call from inside a pod, made with the pod's
- * ServiceAccount token (or anonymously when the token is not mounted). Filled in by the
- * RBAC work; `exec` calls this for the `kubectl` tool.
+ * `kubectl exec POD -- kubectl …`: an API call from inside a pod. kubectl's in-cluster
+ * configuration uses the mounted ServiceAccount token (the pod's `serviceAccountName`,
+ * `default` when unset) and the token's namespace as the default namespace. Without a token
+ * (`automountServiceAccountToken: false` on the pod, or on its ServiceAccount when the pod
+ * does not say) kubectl has no in-cluster configuration: it falls back to localhost:8080,
+ * and pointed at the API server with `--server` it is an anonymous request (`system:anonymous`).
+ * Being able to reach the API server over the network is not being allowed to use it.
  */
-import type { ClusterState, Pod, Stored } from '../../cluster/index.ts';
+import {
+  getObject,
+  type ClusterState,
+  type Pod,
+  type ServiceAccount,
+  type Stored,
+} from '../../cluster/index.ts';
+import { ANONYMOUS, serviceAccountUsername } from '../../rbac/index.ts';
+import { runKubectl } from '../interpreter.ts';
 import type { CommandOutput } from '../types.ts';
 
+/** The ServiceAccount a pod runs as. */
+export function podServiceAccount(pod: Pod): string {
+  return pod.spec?.serviceAccountName || pod.spec?.serviceAccount || 'default';
+}
+
+/** Whether the pod has a token mounted: the pod's setting wins over its ServiceAccount's. */
+export function tokenMounted(state: ClusterState, pod: Stored<Pod>): boolean {
+  const own = pod.spec?.automountServiceAccountToken;
+  if (own !== undefined && own !== null) return own;
+  const sa = getObject<ServiceAccount>(
+    state,
+    'ServiceAccount',
+    pod.metadata.namespace,
+    podServiceAccount(pod),
+  );
+  return sa?.automountServiceAccountToken !== false;
+}
+
+// Connection flags kubectl takes that only say where the API server is: they change nothing here.
+const CONNECTION_FLAGS = [
+  '--server',
+  '-s',
+  '--insecure-skip-tls-verify',
+  '--certificate-authority',
+];
+
+function splitConnectionFlags(argv: readonly string[]): {
+  rest: string[];
+  server: boolean;
+  insecure: boolean;
+} {
+  const rest: string[] = [];
+  let server = false;
+  let insecure = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (!CONNECTION_FLAGS.includes(name)) {
+      rest.push(a);
+      continue;
+    }
+    if (name === '--server' || name === '-s') server = true;
+    if (name === '--insecure-skip-tls-verify') {
+      insecure = !a.endsWith('=false');
+      continue;
+    }
+    if (!a.includes('=')) i++;
+  }
+  return { rest, server, insecure };
+}
+
+/** Runs `kubectl …` (argv, the leading `kubectl` optional) inside `pod`. */
 export function execKubectl(
-  _state: ClusterState,
-  _pod: Stored<Pod>,
-  _argv: readonly string[],
+  state: ClusterState,
+  pod: Stored<Pod>,
+  argv: readonly string[],
 ): CommandOutput {
+  const words = argv[0] === 'kubectl' ? argv.slice(1) : [...argv];
+  const { rest, server, insecure } = splitConnectionFlags(words);
+  const mounted = tokenMounted(state, pod);
+  // The namespace file sits beside the token; without it kubectl's default is `default`.
+  const podNamespace = pod.metadata.namespace ?? 'default';
+  const namespace = mounted ? podNamespace : 'default';
+  if (!mounted && !server) {
+    return {
+      stderr:
+        'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+      exitCode: 1,
+    };
+  }
+  if (!mounted && !insecure) {
+    // The CA bundle comes in the same projected volume as the token.
+    return {
+      stderr:
+        'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      exitCode: 1,
+    };
+  }
+  const user = mounted ? serviceAccountUsername(podNamespace, podServiceAccount(pod)) : ANONYMOUS;
+  const inPod: ClusterState = { ...state, context: { namespace, user } };
+  const result = runKubectl(inPod, rest);
+  const changed = result.state.objects !== inPod.objects;
   return {
-    stderr: 'error: kubectl inside a pod is not available in this simulator yet',
-    exitCode: 1,
+    ...(changed ? { state: { ...result.state, context: state.context } } : {}),
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
   };
 }

@@ -1,0 +1,9 @@
+/** RBAC: rule matching, the authorizer with its reasons, who-can, escalation checks, identities. */
+export * from './rules.ts';
+export * from './identity.ts';
+export * from './authorizer.ts';
+export * from './forbidden.ts';
+export * from './escalation.ts';
+export * from './who-can.ts';
+export * from './discovery.ts';
+export * from './access-list.ts';
