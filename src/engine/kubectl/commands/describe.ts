@@ -1,10 +1,120 @@
-/** `describe`: Show details of a specific resource or group of resources. (Not built yet: prints so, exit 1.) */
-import type { Command } from '../types.ts';
+/**
+ * `kubectl describe` (kubectl pkg/cmd/describe): `TYPE`, `TYPE NAME…`, `TYPE/NAME`, `-l`,
+ * `-n`, `-A`. Objects print one after another separated by a blank line pair; `TYPE NAME`
+ * where NAME matches no object describes every object whose name starts with NAME
+ * (DescribeMatchingResources) and fails with the NotFound error only when none does.
+ */
+import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
+import { parseSelectorString } from '../../labels/index.ts';
+import { checkAccess } from '../authz.ts';
+import { DESCRIBERS } from '../describe/index.ts';
+import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
+import type { Command, CommandContext, CommandOutput } from '../types.ts';
+
+function notFound(req: ResourceRequest, name: string): string {
+  return `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} "${name}" not found`;
+}
+
+function describeOne(ctx: CommandContext, obj: KubeObject): string {
+  const describer = DESCRIBERS[obj.kind];
+  return describer ? describer(ctx.state, obj) : '';
+}
 
 export const describe: Command = {
   name: 'describe',
   short: 'Show details of a specific resource or group of resources',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
-  flags: [],
-  run: () => ({ stderr: 'error: "describe" is not available in this simulator yet', exitCode: 1 }),
+  flags: [
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      type: 'bool',
+      description: 'If present, list the requested object(s) across all namespaces.',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      description: 'Selector (label query) to filter on.',
+    },
+    {
+      name: 'show-events',
+      type: 'bool',
+      default: true,
+      description: 'If true, display events related to the described object.',
+    },
+  ],
+  run(ctx): CommandOutput {
+    if (ctx.args.length === 0) {
+      return {
+        stderr:
+          'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+        exitCode: 1,
+      };
+    }
+    const parsed = parseResourceArgs(ctx.args);
+    if (!parsed.ok) return { stderr: parsed.error, exitCode: 1 };
+    const all = ctx.flags['all-namespaces'] === true;
+    if (all && parsed.requests.some((r) => r.names.length > 0)) {
+      return {
+        stderr: 'error: a resource cannot be retrieved by name across all namespaces',
+        exitCode: 1,
+      };
+    }
+    const selector = parseSelectorString((ctx.flags.selector as string | undefined) ?? '');
+    if (!selector.ok) return { stderr: `error: ${selector.error}`, exitCode: 1 };
+
+    const errors: string[] = [];
+    const objects: KubeObject[] = [];
+    const missing: Array<{ req: ResourceRequest; name: string }> = [];
+    for (const req of parsed.requests) {
+      const namespace = req.info.namespaced && !all ? ctx.namespace : undefined;
+      const denied = checkAccess(ctx, {
+        verb: req.names.length > 0 ? 'get' : 'list',
+        resource: req.info.resource,
+        group: req.info.group,
+        namespace,
+        ...(req.names.length === 1 ? { name: req.names[0] } : {}),
+      });
+      if (denied) {
+        errors.push(denied);
+        continue;
+      }
+      if (req.names.length === 0) {
+        objects.push(
+          ...listObjects(ctx.state, req.info.kind, namespace).filter((o) =>
+            selector.matches(o.metadata.labels),
+          ),
+        );
+        continue;
+      }
+      for (const name of req.names) {
+        const obj = getObject(ctx.state, req.info.kind, namespace, name);
+        if (obj) objects.push(obj);
+        else {
+          missing.push({ req, name });
+          errors.push(notFound(req, name));
+        }
+      }
+    }
+
+    // `describe TYPE PREFIX`: a name that matches nothing is read as a name prefix.
+    if (missing.length === 1 && ctx.args.length === 2 && errors.length === 1) {
+      const { req, name } = missing[0]!;
+      const namespace = req.info.namespaced ? ctx.namespace : undefined;
+      const matches = listObjects(ctx.state, req.info.kind, namespace).filter((o) =>
+        o.metadata.name.startsWith(name),
+      );
+      if (matches.length === 0) return { stderr: errors[0], exitCode: 1 };
+      return { stdout: matches.map((o) => `${describeOne(ctx, o)}\n`).join('') };
+    }
+
+    const stdout = objects.map((o) => describeOne(ctx, o)).join('\n\n');
+    if (objects.length === 0 && errors.length === 0) {
+      return {
+        stderr: all ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`,
+      };
+    }
+    return { stdout, stderr: errors.join('\n'), exitCode: errors.length ? 1 : 0 };
+  },
 };

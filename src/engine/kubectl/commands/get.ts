@@ -1,46 +1,165 @@
-/** `kubectl get`: tables (normal, wide, with labels), `-o yaml|json|name`, `-l`, `-n`, `-A`. */
+/**
+ * `kubectl get` (kubectl pkg/cmd/get): tables per kind with a blank line between kinds, `kind/`
+ * name prefixes when the objects found span several kinds, `-o wide|yaml|json|name`,
+ * `-o jsonpath=…`, `-o custom-columns=…`, `-l`, `-n`, `-A`, `-L`, `--show-labels`,
+ * `--no-headers`; NotFound errors per missing name; `No resources found in NS namespace.`
+ */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import { columnsFor } from '../printers/columns.ts';
+import { evaluateColumn, executeJsonPath, formatJsonPathValue } from '../printers/jsonpath.ts';
+import { formatLabels } from '../printers/labels.ts';
 import { asList, toJson, toYaml } from '../printers/serialize.ts';
 import { formatTable } from '../printers/table.ts';
+import { withDerivedStatus } from '../printers/workload-status.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
-import type { Command, CommandContext } from '../types.ts';
+import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { OUTPUT_FLAG } from './output-flags.ts';
 
-const OUTPUTS = ['', 'wide', 'yaml', 'json', 'name'];
+const ALLOWED =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
-/** The objects one request names, or the NotFound errors for missing names. */
+/** The `-o` value split into format and template argument. */
+interface OutputFormat {
+  format: string;
+  template?: string;
+}
+
+function parseOutput(value: string): OutputFormat {
+  const eq = value.indexOf('=');
+  if (eq < 0) return { format: value };
+  return { format: value.slice(0, eq), template: value.slice(eq + 1) };
+}
+
+/** `resource.group "name"` as the API server names a missing object. */
+function notFound(req: ResourceRequest, name: string): string {
+  return `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} "${name}" not found`;
+}
+
+/** `pod`, `deployment.apps`: the prefix `-o name` and multi-kind tables use. */
+export function kindPrefix(o: KubeObject): string {
+  const slash = o.apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : `.${o.apiVersion.slice(0, slash)}`;
+  return `${o.kind.toLowerCase()}${group}`;
+}
+
+interface Found {
+  req: ResourceRequest;
+  objects: KubeObject[];
+}
+
 function collect(
   ctx: CommandContext,
-  req: ResourceRequest,
+  requests: readonly ResourceRequest[],
   all: boolean,
-  matches: (o: KubeObject) => boolean,
+  selector: (o: KubeObject) => boolean,
 ) {
-  const ns = req.info.namespaced && !all ? ctx.namespace : undefined;
-  const found: KubeObject[] = [];
   const errors: string[] = [];
-  if (req.names.length > 0) {
-    for (const name of req.names) {
-      const obj = getObject(ctx.state, req.info.kind, ns, name);
-      if (obj) found.push(obj);
-      else
-        errors.push(
-          `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} ${JSON.stringify(name)} not found`,
-        );
+  const found: Found[] = [];
+  for (const req of requests) {
+    const namespace = req.info.namespaced && !all ? ctx.namespace : undefined;
+    const denied = checkAccess(ctx, {
+      verb: req.names.length > 0 ? 'get' : 'list',
+      resource: req.info.resource,
+      group: req.info.group,
+      namespace,
+      ...(req.names.length === 1 ? { name: req.names[0] } : {}),
+    });
+    if (denied) {
+      errors.push(denied);
+      continue;
     }
-  } else {
-    found.push(...listObjects(ctx.state, req.info.kind, ns).filter(matches));
+    const objects: KubeObject[] = [];
+    if (req.names.length > 0) {
+      for (const name of req.names) {
+        const obj = getObject(ctx.state, req.info.kind, namespace, name);
+        if (obj) objects.push(obj);
+        else errors.push(notFound(req, name));
+      }
+    } else {
+      objects.push(...listObjects(ctx.state, req.info.kind, namespace).filter(selector));
+    }
+    found.push({ req, objects: objects.map((o) => withDerivedStatus(ctx.state, o)) });
   }
   return { found, errors };
+}
+
+/** Human-readable tables (printers.go columns), one per kind in request order. */
+function printTables(ctx: CommandContext, found: Found[], all: boolean, wide: boolean): string {
+  const objects = found.flatMap((f) => f.objects);
+  const withKind = new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`)).size > 1;
+  const noHeaders = ctx.flags['no-headers'] === true;
+  const showLabels = ctx.flags['show-labels'] === true;
+  const labelColumns = ((ctx.flags['label-columns'] as string[] | undefined) ?? []).flatMap((l) =>
+    l.split(','),
+  );
+  let out = '';
+  // kubectl's print flags keep the NAMESPACE column once a namespaced kind turned it on.
+  let namespaceColumn = false;
+  for (const { req, objects: objs } of found) {
+    if (objs.length === 0) continue;
+    namespaceColumn ||= all && req.info.namespaced;
+    const cols = columnsFor(req.info.kind);
+    const header = [
+      ...(namespaceColumn ? ['NAMESPACE'] : []),
+      ...cols.headers,
+      ...(wide ? (cols.wideHeaders ?? []) : []),
+      ...labelColumns.map((l) => l.slice(l.lastIndexOf('/') + 1).toUpperCase()),
+      ...(showLabels ? ['LABELS'] : []),
+    ];
+    const rows = objs.map((o) => {
+      const row = cols.row(o, ctx.state.clock);
+      if (withKind) row[0] = `${kindPrefix(o)}/${row[0]}`;
+      return [
+        ...(namespaceColumn ? [o.metadata.namespace ?? ''] : []),
+        ...row,
+        ...(wide && cols.wideRow ? cols.wideRow(o, ctx.state.clock) : []),
+        ...labelColumns.map((l) => o.metadata.labels?.[l] ?? ''),
+        ...(showLabels ? [formatLabels(o.metadata.labels)] : []),
+      ];
+    });
+    if (out && !noHeaders) out += '\n';
+    out += formatTable(noHeaders ? rows : [header, ...rows]);
+  }
+  return out;
+}
+
+/** `-o custom-columns=HEADER:.path,...` (a missing value prints `<none>`). */
+function printCustomColumns(
+  spec: string,
+  objects: KubeObject[],
+  noHeaders: boolean,
+): { ok: true; text: string } | { ok: false; error: string } {
+  const columns: Array<{ header: string; expr: string }> = [];
+  for (const part of spec.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon < 0)
+      return {
+        ok: false,
+        error: `error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`,
+      };
+    columns.push({ header: part.slice(0, colon), expr: part.slice(colon + 1) });
+  }
+  const rows: string[][] = [];
+  for (const o of objects) {
+    const row: string[] = [];
+    for (const c of columns) {
+      const r = evaluateColumn(c.expr, o);
+      if (!r.ok) return r;
+      row.push(r.values.length ? r.values.map(formatJsonPathValue).join(',') : '<none>');
+    }
+    rows.push(row);
+  }
+  const header = columns.map((c) => c.header);
+  return { ok: true, text: formatTable(noHeaders ? rows : [header, ...rows]) };
 }
 
 export const get: Command = {
   name: 'get',
   short: 'Display one or many resources',
   usage:
-    'kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+    'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   flags: [
     OUTPUT_FLAG,
     {
@@ -61,6 +180,13 @@ export const get: Command = {
       description: 'When printing, show all labels as the last column.',
     },
     {
+      name: 'label-columns',
+      short: 'L',
+      type: 'strings',
+      description:
+        'Accepts a comma separated list of labels that are going to be presented as columns.',
+    },
+    {
       name: 'no-headers',
       type: 'bool',
       description: "When using the default or custom-column output format, don't print headers.",
@@ -72,112 +198,88 @@ export const get: Command = {
       description: 'After listing/getting the requested object, watch for changes.',
     },
   ],
-  run(ctx) {
-    const output = (ctx.flags.output as string | undefined) ?? '';
-    if (!OUTPUTS.includes(output)) {
+  run(ctx): CommandOutput {
+    const { format, template } = parseOutput((ctx.flags.output as string | undefined) ?? '');
+    const known = ['', 'wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns'];
+    if (ALLOWED.split(',').includes(format) && !known.includes(format)) {
       return {
-        stderr: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`,
+        stderr: `error: output format "${format}" is not available in this simulator`,
         exitCode: 1,
       };
     }
-    const parsedArgs = parseResourceArgs(ctx.args);
-    if (!parsedArgs.ok) return { stderr: parsedArgs.error, exitCode: 1 };
+    if (!known.includes(format)) {
+      return {
+        stderr: `error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED}`,
+        exitCode: 1,
+      };
+    }
+    if (format === 'jsonpath' && !template) {
+      return { stderr: 'error: template format specified but no template given', exitCode: 1 };
+    }
+    if (format === 'custom-columns' && !template) {
+      return {
+        stderr: 'error: custom-columns format specified but no custom columns given',
+        exitCode: 1,
+      };
+    }
+    if (ctx.flags['show-labels'] === true && format !== '' && format !== 'wide') {
+      return {
+        stderr: `error: --show-labels option cannot be used with ${format} printer`,
+        exitCode: 1,
+      };
+    }
     const all = ctx.flags['all-namespaces'] === true;
     const selector = parseSelectorString((ctx.flags.selector as string | undefined) ?? '');
     if (!selector.ok) return { stderr: `error: ${selector.error}`, exitCode: 1 };
-    if (all && parsedArgs.requests.some((r) => r.names.length > 0)) {
+    const parsed = parseResourceArgs(ctx.args);
+    if (!parsed.ok) return { stderr: parsed.error, exitCode: 1 };
+    const requests = parsed.requests;
+    if (all && requests.some((r) => r.names.length > 0)) {
       return {
         stderr: 'error: a resource cannot be retrieved by name across all namespaces',
         exitCode: 1,
       };
     }
-    const matches = (o: KubeObject) => selector.matches(o.metadata.labels);
-    const errors: string[] = [];
-    const groups: Array<{ req: ResourceRequest; objects: KubeObject[] }> = [];
-    for (const req of parsedArgs.requests) {
-      const namespace = req.info.namespaced && !all ? ctx.namespace : undefined;
-      const denied = checkAccess(ctx, {
-        verb: req.names.length === 1 ? 'get' : 'list',
-        resource: req.info.resource,
-        group: req.info.group,
-        namespace,
-        ...(req.names.length === 1 ? { name: req.names[0] } : {}),
-      });
-      if (denied) {
-        errors.push(denied);
-        continue;
-      }
-      const { found, errors: e } = collect(ctx, req, all, matches);
-      errors.push(...e);
-      groups.push({ req, objects: found });
+    const { found, errors } = collect(ctx, requests, all, (o) =>
+      selector.matches(o.metadata.labels),
+    );
+    const objects = found.flatMap((f) => f.objects);
+    const singleNamed = requests.length === 1 && requests[0]!.names.length === 1;
+    const fail = errors.length > 0 ? 1 : 0;
+    const printed = (stdout: string): CommandOutput => ({
+      stdout,
+      stderr: errors.join('\n'),
+      exitCode: fail,
+    });
+
+    if (format === 'yaml' || format === 'json' || format === 'jsonpath') {
+      // A single requested object prints as itself; anything else as a List.
+      if (singleNamed && objects.length === 0) return printed('');
+      const value = singleNamed ? objects[0] : asList(objects);
+      if (format === 'yaml') return printed(toYaml(value));
+      if (format === 'json') return printed(toJson(value));
+      const data = JSON.parse(JSON.stringify(value)) as unknown;
+      const r = executeJsonPath(template!, data);
+      if (!r.ok) return { stderr: r.error, exitCode: 1 };
+      return printed(r.text);
     }
-    const objects = groups.flatMap((g) => g.objects);
-    const singleNamed =
-      parsedArgs.requests.length === 1 && parsedArgs.requests[0]!.names.length === 1;
-    let stdout = '';
-    if (output === 'yaml' || output === 'json') {
-      if (objects.length > 0 || !singleNamed) {
-        const value = singleNamed && objects.length === 1 ? objects[0] : asList(objects);
-        stdout = output === 'yaml' ? toYaml(value) : toJson(value);
-      }
-    } else if (output === 'name') {
-      stdout = objects
-        .map(
-          (o) =>
-            `${groups.find((g) => g.objects.includes(o))!.req.info.singular}${groupSuffix(o)}/${o.metadata.name}\n`,
-        )
-        .join('');
-    } else {
-      const multi =
-        groups.filter((g) => g.objects.length > 0).length > 1 || parsedArgs.requests.length > 1;
-      const tables: string[] = [];
-      for (const { req, objects: objs } of groups) {
-        if (objs.length === 0) continue;
-        const cols = columnsFor(req.info.kind);
-        const wide = output === 'wide';
-        const showNs = all && req.info.namespaced;
-        const showLabels = ctx.flags['show-labels'] === true;
-        const header = [
-          ...(showNs ? ['NAMESPACE'] : []),
-          ...cols.headers,
-          ...(wide ? (cols.wideHeaders ?? []) : []),
-          ...(showLabels ? ['LABELS'] : []),
-        ];
-        const rows = objs.map((o) => {
-          const row = cols.row(o, ctx.state.clock);
-          if (multi)
-            row[0] = `${req.info.singular}${req.info.group ? `.${req.info.group}` : ''}/${row[0]}`;
-          return [
-            ...(showNs ? [o.metadata.namespace ?? ''] : []),
-            ...row,
-            ...(wide && cols.wideRow ? cols.wideRow(o, ctx.state.clock) : []),
-            ...(showLabels ? [formatLabels(o.metadata.labels)] : []),
-          ];
-        });
-        tables.push(formatTable(ctx.flags['no-headers'] === true ? rows : [header, ...rows]));
-      }
-      stdout = tables.join('\n');
+    if (format === 'name') {
+      return printed(objects.map((o) => `${kindPrefix(o)}/${o.metadata.name}\n`).join(''));
     }
-    if (objects.length === 0 && errors.length === 0 && output !== 'yaml' && output !== 'json') {
-      const namespaced = parsedArgs.requests.some((r) => r.info.namespaced);
-      errors.push(
-        all || !namespaced
-          ? 'No resources found'
-          : `No resources found in ${ctx.namespace} namespace.`,
-      );
-      return { stdout, stderr: errors.join('\n'), exitCode: 0 };
+    if (format === 'custom-columns') {
+      const r = printCustomColumns(template!, objects, ctx.flags['no-headers'] === true);
+      if (!r.ok) return { stderr: r.error, exitCode: 1 };
+      return printed(objects.length ? r.text : '');
     }
-    const notFound = errors.some((e) => e.startsWith('Error from server'));
-    return { stdout, stderr: errors.join('\n'), exitCode: notFound ? 1 : 0 };
+    const stdout = printTables(ctx, found, all, format === 'wide');
+    if (stdout === '' && errors.length === 0) {
+      const namespaced = !all;
+      return {
+        stderr: namespaced
+          ? `No resources found in ${ctx.namespace} namespace.`
+          : 'No resources found',
+      };
+    }
+    return printed(stdout);
   },
 };
-
-function groupSuffix(o: KubeObject): string {
-  const slash = o.apiVersion.indexOf('/');
-  return slash < 0 ? '' : `.${o.apiVersion.slice(0, slash)}`;
-}
-
-export function formatLabels(labels: Record<string, string> | undefined): string {
-  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
-}
