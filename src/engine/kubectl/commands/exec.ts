@@ -1,10 +1,122 @@
-/** `exec`: Execute a command in a container. (Not built yet: prints so, exit 1.) */
-import type { Command } from '../types.ts';
+/**
+ * `kubectl exec [-n NS] (POD | TYPE/NAME) [-c CONTAINER] [-i] [-t] -- COMMAND [args...]`: runs
+ * a simulated program in a container. kubectl's own errors come first (no command, the old
+ * form without `--`, unknown pod, completed pod, unknown container); a program that exits
+ * non-zero makes kubectl print "command terminated with exit code N" and exit N.
+ */
+import type { Pod } from '../../cluster/index.ts';
+import type { Command, CommandOutput } from '../types.ts';
+import { runTool } from './exec/shell.ts';
+import { attachablePod } from './exec/target.ts';
+
+const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+
+function usageError(message: string): CommandOutput {
+  return {
+    stderr: `error: ${message}\nSee 'kubectl exec -h' for help and examples`,
+    exitCode: 1,
+  };
+}
+
+function allContainerNames(pod: Pod): string {
+  return [
+    ...(pod.spec?.containers ?? []).map((c) => c.name),
+    ...(pod.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
+    ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
+  ].join(', ');
+}
 
 export const exec: Command = {
   name: 'exec',
   short: 'Execute a command in a container',
   usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
-  flags: [],
-  run: () => ({ stderr: 'error: "exec" is not available in this simulator yet', exitCode: 1 }),
+  flags: [
+    {
+      name: 'container',
+      short: 'c',
+      type: 'string',
+      description:
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+    },
+    { name: 'stdin', short: 'i', type: 'bool', description: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', type: 'bool', description: 'Stdin is a TTY' },
+    {
+      name: 'quiet',
+      short: 'q',
+      type: 'bool',
+      description: 'Only print output from the remote session',
+    },
+    {
+      name: 'pod-running-timeout',
+      type: 'string',
+      description:
+        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+    },
+  ],
+  run: (ctx): CommandOutput => {
+    if (!ctx.dashDash) {
+      if (ctx.args.length > 1)
+        return usageError(
+          'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+        );
+    } else if (ctx.args.length > 1)
+      return usageError(
+        'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+      );
+    if (ctx.args.length === 0)
+      return { stderr: 'error: pod, type/name or --filename must be specified', exitCode: 1 };
+    if (ctx.rest.length === 0)
+      return {
+        stderr: 'error: you must specify at least one command for the container',
+        exitCode: 1,
+      };
+    const found = attachablePod(ctx.state, ctx.namespace, ctx.args[0]!);
+    if (!found.ok) return { stderr: found.error, exitCode: 1 };
+    const pod = found.pod;
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed')
+      return {
+        stderr: `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
+        exitCode: 1,
+      };
+    let stderr = '';
+    const containers = pod.spec?.containers ?? [];
+    let container = typeof ctx.flags.container === 'string' ? ctx.flags.container : '';
+    if (container) {
+      if (!containers.some((c) => c.name === container))
+        return {
+          stderr: `error: unable to upgrade connection: container not found ("${container}")`,
+          exitCode: 1,
+        };
+    } else {
+      const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
+      if (annotated) {
+        if (!containers.some((c) => c.name === annotated))
+          return {
+            stderr: `error: container ${annotated} is not valid for pod ${pod.metadata.name} out of: ${allContainerNames(pod)}`,
+            exitCode: 1,
+          };
+        container = annotated;
+      } else {
+        container = containers[0]?.name ?? '';
+        if (containers.length > 1 && ctx.flags.quiet !== true)
+          stderr += `Defaulted container "${container}" out of: ${allContainerNames(pod)}\n`;
+      }
+    }
+    if (phase === 'Pending' || !pod.status?.podIP)
+      return {
+        stderr: `${stderr}error: unable to upgrade connection: container not found ("${container}")`,
+        exitCode: 1,
+      };
+    const r = runTool({ state: ctx.state, pod, container }, ctx.rest);
+    if (r.exitCode === -1) return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: 1 };
+    stderr += r.stderr;
+    if (r.exitCode !== 0) stderr += `command terminated with exit code ${r.exitCode}\n`;
+    return {
+      ...(r.state ? { state: r.state } : {}),
+      stdout: r.stdout,
+      stderr,
+      exitCode: r.exitCode,
+    };
+  },
 };
