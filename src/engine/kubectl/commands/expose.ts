@@ -1,5 +1,231 @@
-/** `expose`: Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service. (Not built yet: prints so, exit 1.) */
-import type { Command } from '../types.ts';
+/**
+ * `kubectl expose TYPE NAME`: a Service for a pod, Service, Deployment or ReplicaSet. What
+ * is not given is read from the object, as kubectl's polymorphic helpers do: the selector
+ * (the pod's labels, the workload's matchLabels), the ports (its containerPorts, each once)
+ * with their protocols, and the labels (the object's own).
+ */
+import { type KindInfo, kindForApiVersion } from '../../api/kinds.ts';
+import { getObject, type KubeObject } from '../../cluster/index.ts';
+import { checkAccess } from '../authz.ts';
+import { parseResourceArgs } from '../resources.ts';
+import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { emitAll, failure, GENERATOR_FLAGS, stringFlag } from './create/common.ts';
+import { FILENAME_FLAG, readManifests } from './manifests.ts';
+
+/** The inputs of kubectl's service generator (expose.go createService, versioned.generateService). */
+export interface ServiceParams {
+  name: string;
+  selector: string;
+  labels?: string;
+  /** One port or several, comma-separated. */
+  port: string;
+  protocol?: string;
+  /** Protocols per port, from the exposed object. */
+  protocols?: ReadonlyMap<string, readonly string[]>;
+  targetPort?: string;
+  externalIP?: string;
+  type?: string;
+  loadBalancerIP?: string;
+  sessionAffinity?: string;
+  clusterIP?: string;
+  namespace?: string | undefined;
+}
+
+function parseLabels(
+  spec: string,
+): { ok: true; map: Record<string, string> } | { ok: false; error: string } {
+  if (spec === '') return { ok: false, error: 'no label spec passed' };
+  const map: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const kv = part.split('=');
+    if (kv.length !== 2) return { ok: false, error: `unexpected label spec: ${part}` };
+    if (kv[0] === '') return { ok: false, error: 'unexpected empty label key' };
+    map[kv[0]!] = kv[1]!;
+  }
+  return { ok: true, map: sortedMap(map) };
+}
+
+function sortedMap(r: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k]!;
+  return out;
+}
+
+/** Builds the Service kubectl's generator builds, fields in the Go structs' order. */
+export function serviceFromParams(
+  p: ServiceParams,
+): { ok: true; service: KubeObject } | { ok: false; error: string } {
+  const selector = parseLabels(p.selector);
+  if (!selector.ok) return selector;
+  let labels: Record<string, string> | undefined;
+  if (p.labels) {
+    const parsed = parseLabels(p.labels);
+    if (!parsed.ok) return parsed;
+    labels = parsed.map;
+  }
+  const ports: Array<Record<string, unknown>> = [];
+  const specs = p.port === '' ? [] : p.port.split(',');
+  for (const [i, text] of specs.entries()) {
+    if (!/^[-+]?\d+$/.test(text))
+      return { ok: false, error: `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax` };
+    const port = Number(text);
+    const name = specs.length > 1 ? `port-${i + 1}` : '';
+    let protocol = p.protocol ?? '';
+    const fromObject = p.protocols?.get(text);
+    if (protocol === '' && (!p.protocols || p.protocols.size === 0)) protocol = 'TCP';
+    else if (protocol === '' && p.protocols && p.protocols.size > 0) {
+      protocol = 'TCP';
+      if (fromObject && fromObject.length === 1) protocol = fromObject[0]!;
+      else if (fromObject && fromObject.length > 1) {
+        for (const proto of fromObject)
+          ports.push({ name: `port-${i + 1}-${proto.toLowerCase()}`, protocol: proto, port });
+        continue;
+      }
+    }
+    ports.push({ ...(name ? { name } : {}), protocol, port });
+  }
+  const target = p.targetPort ?? '';
+  for (const port of ports)
+    port.targetPort =
+      target === '' ? port.port : /^[-+]?\d+$/.test(target) ? Number(target) : target;
+  const spec: Record<string, unknown> = {};
+  if (ports.length > 0) spec.ports = ports;
+  spec.selector = selector.map;
+  if (p.clusterIP) spec.clusterIP = p.clusterIP;
+  if (p.type) spec.type = p.type;
+  if (p.externalIP) spec.externalIPs = [p.externalIP];
+  if (p.sessionAffinity) {
+    if (!['None', 'ClientIP'].includes(p.sessionAffinity))
+      return { ok: false, error: `unknown session affinity: ${p.sessionAffinity}` };
+    spec.sessionAffinity = p.sessionAffinity;
+  }
+  if (p.type === 'LoadBalancer' && p.loadBalancerIP) spec.loadBalancerIP = p.loadBalancerIP;
+  const metadata: Record<string, unknown> = { name: p.name };
+  if (p.namespace !== undefined) metadata.namespace = p.namespace;
+  metadata.creationTimestamp = null;
+  if (labels) metadata.labels = labels;
+  return {
+    ok: true,
+    service: {
+      kind: 'Service',
+      apiVersion: 'v1',
+      metadata: metadata as unknown as KubeObject['metadata'],
+      spec,
+      status: { loadBalancer: {} },
+    },
+  };
+}
+
+const EXPOSABLE = ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'ReplicationController'];
+
+type PodSpecLike = {
+  containers?: Array<{ ports?: Array<{ containerPort: number; protocol?: string }> }>;
+};
+
+function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
+  const spec = obj.spec as Record<string, unknown> | undefined;
+  if (obj.kind === 'Pod') return spec as PodSpecLike | undefined;
+  return (spec?.template as { spec?: PodSpecLike } | undefined)?.spec;
+}
+
+/** MapBasedSelectorForObject. */
+function selectorFor(
+  obj: KubeObject,
+): { ok: true; selector: string } | { ok: false; error: string } {
+  const join = (m: Record<string, string>) =>
+    Object.entries(m)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  const spec = obj.spec as Record<string, unknown> | undefined;
+  switch (obj.kind) {
+    case 'Pod':
+      if (!obj.metadata.labels || Object.keys(obj.metadata.labels).length === 0)
+        return { ok: false, error: 'the pod has no labels and cannot be exposed' };
+      return { ok: true, selector: join(obj.metadata.labels) };
+    case 'Service': {
+      const sel = spec?.selector as Record<string, string> | undefined;
+      if (!sel) return { ok: false, error: 'the service has no pod selector set' };
+      return { ok: true, selector: join(sel) };
+    }
+    default: {
+      const sel = spec?.selector as
+        { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | undefined;
+      const what = obj.kind === 'Deployment' ? 'deployment' : 'replicaset';
+      if (!sel?.matchLabels || Object.keys(sel.matchLabels).length === 0)
+        return { ok: false, error: `invalid ${what}: no selectors, therefore cannot be exposed` };
+      if (sel.matchExpressions && sel.matchExpressions.length > 0)
+        return {
+          ok: false,
+          error: `couldn't convert expressions - "${JSON.stringify(sel.matchExpressions)}" to map-based selector format`,
+        };
+      return { ok: true, selector: join(sel.matchLabels) };
+    }
+  }
+}
+
+/** PortsForObject and MultiProtocolsForObject: each port once, protocols per port. */
+function portsFor(obj: KubeObject): { ports: string[]; protocols: Map<string, string[]> } {
+  const ports: string[] = [];
+  const protocols = new Map<string, string[]>();
+  const add = (port: number, protocol: string | undefined) => {
+    const key = String(port);
+    if (!ports.includes(key)) ports.push(key);
+    protocols.set(key, [...(protocols.get(key) ?? []), protocol || 'TCP']);
+  };
+  if (obj.kind === 'Service') {
+    for (const p of (obj.spec as { ports?: Array<{ port: number; protocol?: string }> }).ports ??
+      [])
+      add(p.port, p.protocol);
+  } else {
+    for (const c of podSpecOf(obj)?.containers ?? [])
+      for (const p of c.ports ?? []) add(p.containerPort, p.protocol);
+  }
+  return { ports, protocols };
+}
+
+function exposeOne(ctx: CommandContext, info: KindInfo, obj: KubeObject): CommandOutput {
+  if (!EXPOSABLE.includes(obj.kind))
+    return failure(`error: cannot expose a ${obj.kind}${info.group ? `.${info.group}` : ''}`);
+  let selector = stringFlag(ctx.flags, 'selector');
+  if (selector === '') {
+    const s = selectorFor(obj);
+    if (!s.ok)
+      return failure(
+        `error: couldn't retrieve selectors via --selector flag or introspection: ${s.error}`,
+      );
+    selector = s.selector;
+  }
+  const clusterIP = stringFlag(ctx.flags, 'cluster-ip');
+  let port = stringFlag(ctx.flags, 'port');
+  const found = portsFor(obj);
+  if (port === '') {
+    if (found.ports.length === 0 && clusterIP !== 'None')
+      return failure("error: couldn't find port via --port flag or introspection");
+    port = found.ports.join(',');
+  }
+  let labels = stringFlag(ctx.flags, 'labels');
+  if (labels === '')
+    labels = Object.entries(obj.metadata.labels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  const built = serviceFromParams({
+    name: stringFlag(ctx.flags, 'name') || obj.metadata.name.slice(0, 63),
+    selector,
+    labels,
+    port,
+    protocol: stringFlag(ctx.flags, 'protocol'),
+    protocols: found.protocols,
+    targetPort: stringFlag(ctx.flags, 'target-port'),
+    externalIP: stringFlag(ctx.flags, 'external-ip'),
+    type: stringFlag(ctx.flags, 'type'),
+    loadBalancerIP: stringFlag(ctx.flags, 'load-balancer-ip'),
+    sessionAffinity: stringFlag(ctx.flags, 'session-affinity'),
+    clusterIP,
+    namespace: ctx.namespaceExplicit ? ctx.namespace : undefined,
+  });
+  if (!built.ok) return failure(`error: ${built.error}`);
+  return emitAll(ctx, [built.service], [0], 'raw', false, 'exposed');
+}
 
 export const expose: Command = {
   name: 'expose',
@@ -7,6 +233,114 @@ export const expose: Command = {
     'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
   usage:
     'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
-  flags: [],
-  run: () => ({ stderr: 'error: "expose" is not available in this simulator yet', exitCode: 1 }),
+  flags: [
+    ...GENERATOR_FLAGS,
+    FILENAME_FLAG,
+    {
+      name: 'protocol',
+      type: 'string',
+      description: "The network protocol for the service to be created. Default is 'TCP'.",
+    },
+    { name: 'port', type: 'string', description: 'The port that the service should serve on.' },
+    {
+      name: 'type',
+      type: 'string',
+      description:
+        "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
+    },
+    { name: 'load-balancer-ip', type: 'string', description: 'IP to assign to the LoadBalancer.' },
+    { name: 'selector', type: 'string', description: 'A label selector to use for this service.' },
+    {
+      name: 'labels',
+      short: 'l',
+      type: 'string',
+      description: 'Labels to apply to the service created by this call.',
+    },
+    {
+      name: 'target-port',
+      type: 'string',
+      description:
+        'Name or number for the port on the container that the service should direct traffic to.',
+    },
+    {
+      name: 'external-ip',
+      type: 'string',
+      description: 'Additional external IP address to accept for the service.',
+    },
+    { name: 'name', type: 'string', description: 'The name for the newly created object.' },
+    {
+      name: 'session-affinity',
+      type: 'string',
+      description:
+        "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'",
+    },
+    { name: 'cluster-ip', type: 'string', description: 'ClusterIP to be assigned to the service.' },
+  ],
+  run(ctx) {
+    const targets: Array<{ info: KindInfo; namespace: string | undefined; name: string }> = [];
+    if (ctx.flags.filename !== undefined) {
+      const read = readManifests(ctx);
+      if (!read.ok) return failure(read.error);
+      for (const { object } of read.objects) {
+        const info = kindForApiVersion(object.apiVersion, object.kind);
+        if (!info) return failure(`error: unable to recognize kind "${object.kind}"`);
+        targets.push({
+          info,
+          namespace: info.namespaced ? (object.metadata.namespace ?? ctx.namespace) : undefined,
+          name: object.metadata.name,
+        });
+      }
+    }
+    if (ctx.args.length > 0) {
+      const parsed = parseResourceArgs(ctx.args);
+      if (!parsed.ok) return failure(parsed.error);
+      for (const req of parsed.requests) {
+        if (req.names.length === 0)
+          return failure('error: resource(s) were provided, but no name was specified');
+        for (const name of req.names)
+          targets.push({
+            info: req.info,
+            namespace: req.info.namespaced ? ctx.namespace : undefined,
+            name,
+          });
+      }
+    }
+    if (targets.length === 0)
+      return failure(
+        "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      );
+    let state = ctx.state;
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    for (const t of targets) {
+      const denied = checkAccess(ctx, {
+        verb: 'get',
+        resource: t.info.resource,
+        group: t.info.group,
+        ...(t.namespace !== undefined ? { namespace: t.namespace } : {}),
+        name: t.name,
+      });
+      if (denied) {
+        stderr.push(denied);
+        continue;
+      }
+      const obj = getObject(state, t.info.kind, t.namespace, t.name);
+      if (!obj) {
+        stderr.push(
+          `Error from server (NotFound): ${t.info.resource}${t.info.group ? `.${t.info.group}` : ''} ${JSON.stringify(t.name)} not found`,
+        );
+        continue;
+      }
+      const r = exposeOne({ ...ctx, state }, t.info, obj);
+      if (r.state) state = r.state;
+      if (r.stdout) stdout.push(r.stdout);
+      if (r.stderr) stderr.push(r.stderr.trimEnd());
+    }
+    return {
+      state: state === ctx.state ? undefined : state,
+      stdout: stdout.join(''),
+      stderr: stderr.join('\n'),
+      exitCode: stderr.length > 0 ? 1 : 0,
+    };
+  },
 };

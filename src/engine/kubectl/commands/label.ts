@@ -1,11 +1,86 @@
-/** `label`: Update the labels on a resource. (Not built yet: prints so, exit 1.) */
+/**
+ * `kubectl label TYPE NAME KEY=VAL… KEY-…`: adds, changes (`--overwrite`) or removes labels
+ * and says `labeled`, `unlabeled` or `not labeled` as kubectl's label.go decides it: by
+ * comparing the object before and after, and its marshalled length.
+ */
+import { isValidLabelValue } from '../../labels/index.ts';
 import type { Command } from '../types.ts';
+import { EDIT_FLAGS, marshalled, resourcesAndPairs, runMetadataEdit } from './metadata-edit.ts';
+
+/** label.go parseLabels: `k=v` (exactly one `=`, value validated here), `k-`. */
+export function parseLabelArgs(
+  specs: readonly string[],
+): { ok: true; add: Record<string, string>; remove: string[] } | { ok: false; error: string } {
+  const add: Record<string, string> = {};
+  const remove: string[] = [];
+  for (const spec of specs) {
+    if (spec.includes('=')) {
+      const parts = spec.split('=');
+      if (parts.length !== 2) return { ok: false, error: `invalid label spec: ${spec}` };
+      const errs = isValidLabelValue(parts[1]!);
+      if (errs.length > 0)
+        return {
+          ok: false,
+          error: `invalid label value: ${JSON.stringify(spec)}: ${errs.join(';')}`,
+        };
+      add[parts[0]!] = parts[1]!;
+    } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
+    else return { ok: false, error: `unknown label spec: ${spec}` };
+  }
+  if (remove.some((k) => k in add))
+    return { ok: false, error: 'can not both modify and remove a label in the same command' };
+  return { ok: true, add, remove };
+}
 
 export const label: Command = {
   name: 'label',
   short: 'Update the labels on a resource',
   usage:
     'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
-  flags: [],
-  run: () => ({ stderr: 'error: "label" is not available in this simulator yet', exitCode: 1 }),
+  flags: EDIT_FLAGS,
+  run(ctx) {
+    const split = resourcesAndPairs(ctx.args, 'label');
+    if (!split.ok) return { stderr: `error: ${split.error}`, exitCode: 1 };
+    const parsed = parseLabelArgs(split.pairs);
+    if (!parsed.ok) return { stderr: `error: ${parsed.error}`, exitCode: 1 };
+    const list = ctx.flags.list === true;
+    if (list && typeof ctx.flags.output === 'string')
+      return { stderr: 'error: --list and --output may not be specified together', exitCode: 1 };
+    if (ctx.flags.all === true && typeof ctx.flags.selector === 'string')
+      return { stderr: 'error: cannot set --all and --selector at the same time', exitCode: 1 };
+    if (ctx.flags.local === true)
+      return { stderr: 'error: --local is not available in the simulator', exitCode: 1 };
+    if (split.resources.length < 1 && ctx.flags.filename === undefined)
+      return {
+        stderr:
+          'error: one or more resources must be specified as <resource> <name> or <resource>/<name>',
+        exitCode: 1,
+      };
+    if (Object.keys(parsed.add).length < 1 && parsed.remove.length < 1 && !list)
+      return { stderr: 'error: at least one label update is required', exitCode: 1 };
+    const overwrite = ctx.flags.overwrite === true;
+    return runMetadataEdit(ctx, split.resources, {
+      field: 'labels',
+      removed: parsed.remove,
+      notFoundNotice: (key) => `label ${JSON.stringify(key)} not found.`,
+      apply(current) {
+        if (!overwrite) {
+          const conflicts = Object.keys(parsed.add)
+            .sort()
+            .filter((k) => k in current && current[k] !== parsed.add[k])
+            .map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
+          if (conflicts.length > 0) return { ok: false, error: { lines: conflicts } };
+        }
+        const next = { ...current, ...parsed.add };
+        for (const k of parsed.remove) delete next[k];
+        return { ok: true, next };
+      },
+      message(before, after) {
+        const a = marshalled(before);
+        const b = marshalled(after);
+        if (a === b) return 'not labeled';
+        return !overwrite && b.length < a.length ? 'unlabeled' : 'labeled';
+      },
+    });
+  },
 };

@@ -7,6 +7,7 @@
 import { type KindInfo, kindForApiVersion, kindInfo } from '../../../api/kinds.ts';
 import {
   ClusterDraft,
+  getObject,
   LAST_APPLIED,
   type KubeObject,
   writeObjects,
@@ -270,4 +271,68 @@ export function emit(
     stdout: printObject(outcome.object, info, out.format, dry.mode, false),
     ...(extraStderr ? { stderr: extraStderr } : {}),
   };
+}
+
+/**
+ * Several generated objects created in order and printed in `printOrder` through one
+ * printer (so YAML gets `---` before every object after the first). `run --expose` also
+ * writes its own `---` after the Service: `extraSeparatorAfterFirst`.
+ */
+export function emitAll(
+  ctx: CommandContext,
+  objects: readonly KubeObject[],
+  printOrder: readonly number[],
+  wrap: ErrorWrap,
+  extraSeparatorAfterFirst = true,
+  verb = 'created',
+): CommandOutput {
+  const dry = dryRunMode(ctx.flags);
+  if (!dry.ok) return failure(dry.error);
+  const out = outputFormat(ctx.flags);
+  if (!out.ok) return out.out;
+  let state = ctx.state;
+  const results: KubeObject[] = [];
+  for (const obj of objects) {
+    if (dry.mode === 'client') {
+      results.push(withSaveConfig(obj, ctx.flags['save-config'] === true));
+      continue;
+    }
+    const r = emit({ ...ctx, state }, obj, wrap);
+    if (r.exitCode) {
+      const printedSoFar = printOrder.filter((i) => i < results.length);
+      return { ...r, state: state === ctx.state ? undefined : state, stdout: render(printedSoFar) };
+    }
+    if (r.state) state = r.state;
+    const info = kindForApiVersion(obj.apiVersion, obj.kind)!;
+    const ns = info.namespaced ? (obj.metadata.namespace ?? ctx.namespace) : undefined;
+    results.push(
+      (getObject(state, obj.kind, ns, obj.metadata.name) as KubeObject | undefined) ?? obj,
+    );
+  }
+  function render(order: readonly number[]): string {
+    let text = '';
+    order.forEach((i, n) => {
+      const obj = results[i]!;
+      const info = kindForApiVersion(obj.apiVersion, obj.kind)!;
+      if (out.ok && out.format === 'yaml' && n > 0) text += '---\n';
+      text += printObject(
+        obj,
+        info,
+        out.ok ? out.format : '',
+        dry.ok ? dry.mode : 'none',
+        dry.ok && dry.mode === 'client',
+        verb,
+      );
+      if (
+        out.ok &&
+        out.format === 'yaml' &&
+        n === 0 &&
+        extraSeparatorAfterFirst &&
+        order.length > 1
+      )
+        text += '---\n';
+    });
+    return text;
+  }
+  return { state: state === ctx.state ? undefined : state, stdout: render(printOrder) };
 }
