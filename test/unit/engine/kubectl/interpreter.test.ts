@@ -35,7 +35,7 @@ describe('the kubectl interpreter', () => {
     ['kubectl get widgets', 'error: the server doesn\'t have a resource type "widgets"\n', 1],
     [
       'kubectl get pods -o toml',
-      'error: unable to match a printer suitable for the output format "toml", allowed formats are: json,name,wide,yaml\n',
+      'error: unable to match a printer suitable for the output format "toml", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
       1,
     ],
   ])('%s', (line, stderr, exit) => {
