@@ -16,7 +16,12 @@ import {
   type ServicePort,
   type Stored,
 } from '../cluster/index.ts';
-import { evaluateConnection, type ConnectionVerdict, type Protocol } from '../netpol/index.ts';
+import {
+  evaluateConnection,
+  type ConnectionVerdict,
+  type DirectionVerdict,
+  type Protocol,
+} from '../netpol/index.ts';
 import { clusterIPsOf, serviceEndpoints, type EndpointView } from './endpoints.ts';
 import type { Hop, Responder } from './types.ts';
 
@@ -103,6 +108,17 @@ export function podListens(pod: Pod, port: number, protocol: Protocol): boolean 
   return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) =>
     (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol),
   );
+}
+
+/** Each policy of one direction and how its rules met the connection, for the hop's detail. */
+function policyLines(v: DirectionVerdict): string[] {
+  const lines: string[] = [];
+  for (const p of v.policies) {
+    lines.push(`NetworkPolicy ${p.policy}: ${p.allows ? 'allows' : 'does not allow'}`);
+    if (p.rules.length === 0) lines.push(`  no ${v.direction} rules: allows nothing`);
+    for (const r of p.rules) lines.push(`  ${r.reason}`);
+  }
+  return lines;
 }
 
 function describeBackend(state: ClusterState, b: { ip: string; port: number }): string {
@@ -254,27 +270,23 @@ export function sendPacket(
   const pod = podForIP(state, targetIP);
   const verdict = evaluateConnection(state, { from, toIP: targetIP, port: targetPort, protocol });
   const dest = pod ? podName(pod) : targetIP;
+  const egressOk = verdict.egress.allowed || !verdict.enforced;
   hops.push({
     kind: 'egress',
-    ok: verdict.egress.allowed || !verdict.enforced,
-    summary: `egress from ${podName(from)} to ${dest}:${targetPort}/${protocol}: ${verdict.egress.allowed || !verdict.enforced ? 'allowed' : 'denied'} — ${verdict.egress.reason}`,
-    detail: verdict.egress.policies.map(
-      (p) => `${p.allows ? 'allows' : 'does not allow'}: ${p.policy} — ${p.reason}`,
-    ),
+    ok: egressOk,
+    summary: `egress from ${podName(from)} to ${dest}:${targetPort}/${protocol}: ${egressOk ? 'allowed' : 'denied'} — ${verdict.enforced ? verdict.egress.reason : verdict.reason}`,
+    detail: policyLines(verdict.egress),
     ...(verdict.egress.policies[0]
       ? { object: `NetworkPolicy/${verdict.egress.policies[0].policy}` }
       : {}),
   });
-  const egressOk = verdict.egress.allowed || !verdict.enforced;
   if (pod && egressOk) {
     const ok = verdict.ingress.allowed || !verdict.enforced;
     hops.push({
       kind: 'ingress',
       ok,
-      summary: `ingress to ${dest} on ${targetPort}/${protocol}: ${ok ? 'allowed' : 'denied'} — ${verdict.ingress.reason}`,
-      detail: verdict.ingress.policies.map(
-        (p) => `${p.allows ? 'allows' : 'does not allow'}: ${p.policy} — ${p.reason}`,
-      ),
+      summary: `ingress to ${dest} on ${targetPort}/${protocol}: ${ok ? 'allowed' : 'denied'} — ${verdict.enforced ? verdict.ingress.reason : verdict.reason}`,
+      detail: policyLines(verdict.ingress),
       ...(verdict.ingress.policies[0]
         ? { object: `NetworkPolicy/${verdict.ingress.policies[0].policy}` }
         : {}),
