@@ -17,8 +17,10 @@ import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
 import { probe } from './probe.ts';
+import { replace } from './replace.ts';
 import { resolve } from './resolve.ts';
 import { run } from './run.ts';
+import { scale } from './scale.ts';
 import { whoCan } from './who-can.ts';
 
 /** kubectl's verbs first, then the nslab extensions (probe, resolve, explain, who-can). */
@@ -32,6 +34,8 @@ export const COMMANDS: readonly Command[] = [
   expose,
   label,
   annotate,
+  scale,
+  replace,
   exec,
   auth,
   config,

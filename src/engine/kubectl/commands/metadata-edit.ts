@@ -300,7 +300,8 @@ export function runMetadataEdit(
       if (edit.field === 'annotations') printed = outcome.object;
     }
     if (output === 'yaml') {
-      if (yamlCount++ > 0) out.push('---');
+      // annotate prints through one printer (`---` between objects); label builds one per object.
+      if (yamlCount++ > 0 && edit.field === 'annotations') out.push('---');
       out.push(toYaml(printed).trimEnd());
     } else if (output === 'json') out.push(toJson(printed).trimEnd());
     else if (output === 'name') out.push(ref(info, name));
