@@ -8,13 +8,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runKubectl } from '../../src/engine/index.ts';
+import { rbac, runKubectl } from '../../src/engine/index.ts';
 import { clusterFromFiles } from '../../src/cli/nslab.ts';
 
 interface Check {
   as: string;
+  groups: string[];
   verb: string;
+  apiGroup?: string;
   resource?: string;
+  subresource?: string | null;
+  name?: string | null;
   nonResourceURL?: string;
   namespace?: string;
   allowed: boolean;
@@ -51,6 +55,24 @@ describe('rbac conformance', () => {
             first: word,
             exit: check.kubectl.exit,
           });
+        });
+        it(`#${i + 1} as data (canI): ${check.verb} ${check.resource ?? check.nonResourceURL}`, () => {
+          if ('error' in loaded) throw new Error(loaded.error);
+          const decision = rbac.canI(loaded.state, {
+            as: check.as,
+            groups: check.groups,
+            verb: check.verb,
+            ...(check.nonResourceURL !== undefined
+              ? { nonResourceURL: check.nonResourceURL }
+              : {
+                  apiGroup: check.apiGroup ?? '',
+                  resource: check.resource ?? '',
+                  subresource: check.subresource ?? '',
+                  name: check.name ?? '',
+                  namespace: check.namespace ?? '',
+                }),
+          });
+          expect(decision.allowed, `${check.why ?? ''}: ${decision.reason}`).toBe(check.allowed);
         });
       });
     });

@@ -7,3 +7,4 @@ export * from './escalation.ts';
 export * from './who-can.ts';
 export * from './discovery.ts';
 export * from './access-list.ts';
+export * from './can-i.ts';
