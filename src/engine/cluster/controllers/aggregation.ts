@@ -12,18 +12,42 @@ import { type ReconcileContext, storeManaged } from './context.ts';
 
 type StoredRole = ClusterRole & KubeObject;
 
-/** The rules an aggregated ClusterRole should hold given the current ClusterRoles. */
-export function aggregatedRules(role: StoredRole, all: readonly StoredRole[]): PolicyRule[] {
+// Stored rules never change, so each rule object's identity key is computed once.
+const ruleKeys = new WeakMap<object, string>();
+function ruleKey(rule: PolicyRule): string {
+  let key = ruleKeys.get(rule);
+  if (key === undefined) {
+    key = stableJson(rule);
+    ruleKeys.set(rule, key);
+  }
+  return key;
+}
+
+function sameRules(a: readonly PolicyRule[], b: readonly PolicyRule[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i] && ruleKey(a[i]!) !== ruleKey(b[i]!)) return false;
+  return true;
+}
+
+function byName(a: StoredRole, b: StoredRole): number {
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/** The rules an aggregated ClusterRole should hold given the current ClusterRoles (sorted by name). */
+export function aggregatedRules(
+  role: StoredRole,
+  sortedRoles: readonly StoredRole[],
+): PolicyRule[] {
   const out: PolicyRule[] = [];
   const seen = new Set<string>();
-  const byName = [...all].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   for (const selector of role.aggregationRule?.clusterRoleSelectors ?? []) {
     const matches = compileLabelSelector(selector);
-    for (const other of byName) {
+    for (const other of sortedRoles) {
       if (other.metadata.name === role.metadata.name) continue;
       if (!matches(other.metadata.labels)) continue;
       for (const r of other.rules ?? []) {
-        const key = stableJson(r);
+        const key = ruleKey(r);
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(r);
@@ -36,18 +60,21 @@ export function aggregatedRules(role: StoredRole, all: readonly StoredRole[]): P
 export function reconcileAggregation(ctx: ReconcileContext): void {
   const limit = 10;
   for (let pass = 0; pass < limit; pass++) {
-    const roles = [...ctx.draft.each<ClusterRole>('ClusterRole')] as StoredRole[];
+    const aggregated = [...ctx.draft.each<ClusterRole>('ClusterRole')].filter(
+      (r) => r.aggregationRule && !r.metadata.deletionTimestamp,
+    );
+    if (aggregated.length === 0) return;
     let changed = false;
-    for (const role of roles) {
-      if (!role.aggregationRule || role.metadata.deletionTimestamp) continue;
+    for (const { metadata } of aggregated) {
+      // Re-read: an earlier role in this pass may have fed this one.
       const current = ctx.draft.get<ClusterRole>(
         'ClusterRole',
         undefined,
-        role.metadata.name,
+        metadata.name,
       ) as StoredRole;
-      const all = [...ctx.draft.each<ClusterRole>('ClusterRole')] as StoredRole[];
-      const rules = aggregatedRules(current, all);
-      if (stableJson(rules) === stableJson(current.rules ?? [])) continue;
+      const sorted = ([...ctx.draft.each<ClusterRole>('ClusterRole')] as StoredRole[]).sort(byName);
+      const rules = aggregatedRules(current, sorted);
+      if (sameRules(rules, current.rules ?? [])) continue;
       storeManaged(ctx, { ...current, rules });
       changed = true;
     }
