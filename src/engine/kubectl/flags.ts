@@ -68,6 +68,7 @@ export function parseFlags(
       const spec = byLong.get(name);
       if (!spec) return { ok: false, error: `error: unknown flag: --${name}${help}` };
       let raw: string | undefined = eq < 0 ? undefined : tok.slice(eq + 1);
+      if (raw === undefined && spec.noOptDefVal !== undefined) raw = spec.noOptDefVal;
       if (raw === undefined && spec.type !== 'bool') {
         if (i + 1 >= argv.length)
           return { ok: false, error: `error: flag needs an argument: --${name}${help}` };

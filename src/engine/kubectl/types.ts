@@ -28,6 +28,8 @@ export interface FlagSpec {
   type: FlagType;
   description: string;
   default?: string | boolean | number;
+  /** pflag's NoOptDefVal: the value when the flag is given bare (`--dry-run` means "unchanged"). */
+  noOptDefVal?: string;
 }
 
 /** Parsed flag values by long name; `strings` flags collect every occurrence. */

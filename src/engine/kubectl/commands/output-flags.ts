@@ -13,6 +13,7 @@ export const DRY_RUN_FLAG: FlagSpec = {
   type: 'string',
   description:
     'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
+  noOptDefVal: 'unchanged',
 };
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -23,7 +24,8 @@ export function dryRunMode(
 ): { ok: true; mode: DryRun } | { ok: false; error: string } {
   const v = flags['dry-run'];
   if (v === undefined || v === 'none' || v === 'false') return { ok: true, mode: 'none' };
-  if (v === 'client' || v === '' || v === 'true') return { ok: true, mode: 'client' };
+  if (v === 'client' || v === '' || v === 'true' || v === 'unchanged')
+    return { ok: true, mode: 'client' };
   if (v === 'server') return { ok: true, mode: 'server' };
   return {
     ok: false,

@@ -125,6 +125,11 @@ describe('create generators write through the API server', () => {
     expect(getObject(s.state, 'Namespace', undefined, 'x')).toBeUndefined();
   });
 
+  it('takes a bare --dry-run as client without eating the next flag (pflag NoOptDefVal "unchanged")', () => {
+    const r = session().run('create', 'namespace', 'x', '--dry-run', '-o', 'name');
+    expect(r).toMatchObject({ stdout: 'namespace/x\n', exitCode: 0 });
+  });
+
   it('requires --image before looking at the arguments (cobra checks required flags first)', () => {
     expect(session().run('create', 'deployment').stderr.trim()).toBe(
       'error: required flag(s) "image" not set',
