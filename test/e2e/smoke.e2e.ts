@@ -14,12 +14,14 @@ describe.skipIf(!hasBrowser)('the app in Chromium', () => {
     await server?.close();
   });
 
-  it('loads and shows the default cluster namespaces', async () => {
+  it('loads and shows the default cluster namespaces as rooms', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
+    const diagram = page.getByRole('region', { name: 'Cluster diagram' });
     for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-      await expect(page.getByText(`Namespace ${ns}`, { exact: true }).count()).resolves.toBe(1);
+      await diagram.getByRole('group', { name: `Namespace ${ns}`, exact: true }).waitFor();
     }
+    await expect(page.getByRole('log', { name: 'Terminal output' }).count()).resolves.toBe(1);
     await page.close();
   });
 });

@@ -1,22 +1,144 @@
-import { useMemo } from 'react';
-import { createCluster, listObjects } from '../../engine/index.ts';
+/** The app shell: toolbar, the building (diagram or list), the side panel and the terminal. */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { loadRuntime } from '../../store/index.ts';
+import { Diagram } from '../diagram/Diagram.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { ListView } from '../list/ListView.tsx';
+import { Terminal } from '../terminal/Terminal.tsx';
+import { Notices } from './Notices.tsx';
+import { useLab, useLabStore } from './store-context.tsx';
+import { Toolbar } from './Toolbar.tsx';
 
-/** Placeholder shell: the default cluster's namespaces as text. */
+const Editor = lazy(() => import('../editor/Editor.tsx'));
+
+type Tab = 'inspector' | 'editor';
+
+/** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo the cluster, except while editing text. */
+function useHistoryKeys() {
+  const store = useLabStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      const t = e.target as HTMLElement | null;
+      const editing =
+        t?.closest('.cm-editor') ||
+        ((t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) && t.value !== '');
+      if (editing) return; // the text box's own undo
+      e.preventDefault();
+      if (key === 'y' || e.shiftKey) store.getState().redo();
+      else store.getState().undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
 export function App() {
-  const namespaces = useMemo(
-    () => listObjects(createCluster(), 'Namespace').map((n) => n.metadata.name),
-    [],
-  );
+  useHistoryKeys();
+  useEffect(() => {
+    // The interpreter loads after the first paint: the building shows before it arrives.
+    const t = setTimeout(() => void loadRuntime(), 0);
+    return () => clearTimeout(t);
+  }, []);
+  const listView = useLab((s) => s.listView);
+  const selection = useLab((s) => s.selection);
+  const [tab, setTab] = useState<Tab>('inspector');
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [editorSeed, setEditorSeed] = useState(0);
+
   return (
-    <main>
-      <h1>Namespace Lab</h1>
-      <section aria-label="Namespaces">
-        <ul>
-          {namespaces.map((n) => (
-            <li key={n}>Namespace {n}</li>
-          ))}
-        </ul>
-      </section>
-    </main>
+    <div className="app">
+      <a className="skip-link" href="#terminal-input">
+        Skip to terminal
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+            <rect x="3" y="6" width="26" height="20" rx="3" fill="#2f5d8a" />
+            <rect x="7" y="10" width="8" height="12" rx="1" fill="#e8f0f7" />
+            <rect x="17" y="10" width="8" height="12" rx="1" fill="#e8f0f7" />
+          </svg>
+          <h1>Namespace Lab</h1>
+        </div>
+        <Toolbar historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)} />
+      </header>
+      <Notices />
+      {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
+      <main className="workspace">
+        <div className="stage">
+          {listView ? (
+            <ListView />
+          ) : (
+            <section className="stage__diagram" aria-label="Cluster diagram">
+              <Diagram />
+            </section>
+          )}
+        </div>
+        <aside className="side" aria-label="Details">
+          <div className="tabs" role="tablist" aria-label="Side panel">
+            <button
+              type="button"
+              role="tab"
+              id="tab-inspector"
+              aria-controls="panel-inspector"
+              aria-selected={tab === 'inspector'}
+              tabIndex={tab === 'inspector' ? 0 : -1}
+              onClick={() => setTab('inspector')}
+              onKeyDown={(e) =>
+                e.key === 'ArrowRight' &&
+                (setTab('editor'), document.getElementById('tab-editor')?.focus())
+              }
+            >
+              Inspector
+            </button>
+            <button
+              type="button"
+              role="tab"
+              id="tab-editor"
+              aria-controls="panel-editor"
+              aria-selected={tab === 'editor'}
+              tabIndex={tab === 'editor' ? 0 : -1}
+              onClick={() => setTab('editor')}
+              onKeyDown={(e) =>
+                e.key === 'ArrowLeft' &&
+                (setTab('inspector'), document.getElementById('tab-inspector')?.focus())
+              }
+            >
+              YAML editor
+            </button>
+            {tab === 'inspector' && selection && selection.kind !== 'Namespace' && (
+              <button
+                type="button"
+                className="btn btn--small tabs__action"
+                onClick={() => {
+                  setEditorSeed(editorSeed + 1);
+                  setTab('editor');
+                }}
+              >
+                Edit YAML
+              </button>
+            )}
+          </div>
+          <div
+            className="side__panel"
+            role="tabpanel"
+            id={tab === 'inspector' ? 'panel-inspector' : 'panel-editor'}
+            aria-labelledby={tab === 'inspector' ? 'tab-inspector' : 'tab-editor'}
+          >
+            {tab === 'inspector' ? (
+              <Inspector />
+            ) : (
+              <Suspense fallback={<p className="muted pad">Loading the editor…</p>}>
+                <Editor seed={editorSeed} />
+              </Suspense>
+            )}
+          </div>
+        </aside>
+      </main>
+      <Terminal />
+    </div>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * The heavy half of the engine — the kubectl interpreter, YAML, request paths, NetworkPolicy
+ * and RBAC evaluation — loaded right after the first render so the first screen stays light.
+ * Everything here is reached through `getRuntime()` once `runtimeReady` is set in the store.
+ */
+import { getObject, type ClusterState, type Pod, type Stored } from '../engine/cluster/index.ts';
+import { connect, type ConnectResult } from '../engine/routing/index.ts';
+import type { ConnectionTestResult, ConnectionTestSpec } from './connection-tests.ts';
+import { decidingHop, splitRef } from './connection-tests.ts';
+
+export {
+  runCommandLine,
+  runKubectl,
+  parseCommandLine,
+  COMMANDS,
+  GLOBAL_FLAGS,
+  toYaml,
+} from '../engine/kubectl/index.ts';
+export { loadManifests, applyToState } from '../engine/cluster/index.ts';
+export { evaluateConnection } from '../engine/netpol/index.ts';
+export { rulesFor, describeSource, serviceAccountUser } from '../engine/rbac/index.ts';
+export { exportClusterYaml, importClusterYaml, cleanForExport } from './yaml-io.ts';
+export { connect };
+
+/** Asks one test of one state. A bug in the engine is reported as a failed hop, not thrown. */
+export function runConnectionTest(
+  state: ClusterState,
+  spec: ConnectionTestSpec,
+): ConnectionTestResult {
+  const { namespace, name } = splitRef(spec.from);
+  const pod = getObject<Pod>(state, 'Pod', namespace, name) as Stored<Pod> | undefined;
+  if (!pod) return { spec, present: false };
+  let result: ConnectResult;
+  try {
+    result = connect(
+      state,
+      pod,
+      spec.url,
+      spec.timeoutSeconds !== undefined ? { timeoutSeconds: spec.timeoutSeconds } : {},
+    );
+  } catch (e) {
+    result = {
+      ok: false,
+      outcome: 'timeout',
+      exitCode: 1,
+      hops: [{ kind: 'dns', ok: false, summary: `internal simulator error: ${String(e)}` }],
+    } as ConnectResult;
+  }
+  return { spec, present: true, result, deciding: decidingHop(result.hops) };
+}
+
+/** Memoised per (state, tests): the diagram, list and inspector all ask the same question. */
+const cache = new WeakMap<
+  ClusterState,
+  WeakMap<readonly ConnectionTestSpec[], ConnectionTestResult[]>
+>();
+
+export function runConnectionTests(
+  state: ClusterState,
+  tests: readonly ConnectionTestSpec[],
+): ConnectionTestResult[] {
+  let byTests = cache.get(state);
+  if (!byTests) cache.set(state, (byTests = new WeakMap()));
+  let out = byTests.get(tests);
+  if (!out) byTests.set(tests, (out = tests.map((t) => runConnectionTest(state, t))));
+  return out;
+}

@@ -1,0 +1,155 @@
+/** The building diagram: React Flow over nodes derived from the cluster by toFlowElements. */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Edge,
+  type NodeChange,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { reachFrom } from '../model/reach.ts';
+import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
+import { selectionFromId, selectionId } from '../shell/selection.ts';
+import { edgeTypes, VerdictMarkers } from './edges.tsx';
+import { sameEdge, sameLabNode, stabilize, toFlowElements, type LabNode } from './elements.ts';
+import { nodeTypes } from './nodes.tsx';
+
+const minimapColor = (n: LabNode) =>
+  n.type === 'room'
+    ? n.data.system
+      ? '#d9dee7'
+      : '#eef2f7'
+    : n.type === 'service'
+      ? '#7c5cbf'
+      : n.type === 'pod'
+        ? '#2f5d8a'
+        : '#9aa5b4';
+
+export function Diagram() {
+  const store = useLabStore();
+  const cluster = useLab((s) => s.cluster);
+  const tests = useLab((s) => s.tests);
+  const rooms = useLab((s) => s.rooms);
+  const showLabels = useLab((s) => s.showLabels);
+  const selection = useLab((s) => s.selection);
+  const focusedTest = useLab((s) => s.focusedTest);
+  const reachMode = useLab((s) => s.reach);
+  const selected = selection ? selectionId(selection) : null;
+  const rt = useRuntime();
+  const results = useMemo(
+    () => (rt ? rt.runConnectionTests(cluster, tests) : []),
+    [rt, cluster, tests],
+  );
+  const reach = useMemo(() => {
+    if (!rt || !reachMode || selection?.kind !== 'Pod') return undefined;
+    return reachFrom(
+      rt,
+      cluster,
+      `${selection.namespace}/${selection.name}`,
+      reachMode.port,
+      reachMode.protocol,
+    );
+  }, [rt, cluster, reachMode, selection]);
+  const prevNodes = useRef(new Map<string, LabNode>());
+  const prevEdges = useRef(new Map<string, Edge>());
+  const { nodes, edges } = useMemo(() => {
+    const raw = toFlowElements({
+      state: cluster,
+      rooms,
+      showLabels,
+      selected,
+      tests: results,
+      focusedTest,
+      reach,
+    });
+    const n = stabilize(prevNodes.current, raw.nodes, sameLabNode);
+    const e = stabilize(prevEdges.current, raw.edges, sameEdge);
+    prevNodes.current = n.map;
+    prevEdges.current = e.map;
+    return { nodes: n.list, edges: e.list };
+  }, [cluster, rooms, showLabels, selected, results, focusedTest, reach]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LabNode>[]) => {
+      for (const c of changes) {
+        if (c.type === 'select' && c.selected) {
+          const sel = selectionFromId(c.id);
+          if (sel) store.getState().select(sel);
+        }
+      }
+    },
+    [store],
+  );
+  const onEdgeClick = useCallback(
+    (_: unknown, edge: Edge) => {
+      if (edge.id.startsWith('test:')) store.getState().focusTest(edge.id.slice(5));
+    },
+    [store],
+  );
+
+  const flow = useRef<ReactFlowInstance<LabNode, Edge> | null>(null);
+  const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
+  const lastRooms = useRef(roomCount);
+  useEffect(() => {
+    // A new room may be off screen: bring the whole floor into view, as an instructor expects.
+    if (roomCount > lastRooms.current && roomCount <= 24) {
+      requestAnimationFrame(
+        () =>
+          void flow.current?.fitView({
+            padding: 0.08,
+            duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
+            maxZoom: 1,
+          }),
+      );
+    }
+    lastRooms.current = roomCount;
+  }, [roomCount]);
+
+  return (
+    <div className="diagram">
+      <VerdictMarkers />
+      <ReactFlow<LabNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={() => store.getState().select(null)}
+        onInit={(i) => {
+          flow.current = i;
+        }}
+        fitView
+        fitViewOptions={{
+          padding: 0.08,
+          maxZoom: 1,
+          ...(roomCount > 12 ? { nodes: nodes.slice(0, 1).map((n) => ({ id: n.id })) } : {}),
+        }}
+        minZoom={0.05}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable
+        onlyRenderVisibleElements={nodes.length > 300}
+        proOptions={{ hideAttribution: true }}
+        deleteKeyCode={null}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': 'Press Enter or Space to inspect this object.',
+        }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          ariaLabel="Floor plan overview"
+          position="bottom-right"
+        />
+      </ReactFlow>
+    </div>
+  );
+}

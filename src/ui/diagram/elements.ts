@@ -1,0 +1,405 @@
+/**
+ * toFlowElements: the pure function from cluster state to React Flow nodes and edges. Called
+ * in a useMemo of the diagram (never inside a store selector). Unchanged nodes keep their
+ * object identity through `stabilize`, so React Flow re-renders only what changed.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { ClusterState } from '../../engine/index.ts';
+import type { ConnectionTestResult } from '../../store/index.ts';
+import { clusterFacts, podRef, podStatus, servicePorts, visibleLabels } from '../model/facts.ts';
+import type { ReachMap } from '../model/reach.ts';
+import { layoutRoom, MAX_SA, placeRooms, type RoomLayout } from './layout.ts';
+
+export interface RoomData extends Record<string, unknown> {
+  name: string;
+  labels: [string, string][];
+  policies: string[];
+  system: boolean;
+  counts: { pods: number; services: number };
+  enforcing: boolean;
+}
+
+export interface PodData extends Record<string, unknown> {
+  name: string;
+  namespace: string;
+  ip: string;
+  status: string;
+  ready: boolean;
+  serviceAccount: string;
+  labels: [string, string][];
+  showLabels: boolean;
+  ingress: string[];
+  egress: string[];
+  enforcing: boolean;
+  selected: boolean;
+  reach?: { role: 'source' } | { role: 'peer'; out?: boolean; in?: boolean };
+}
+
+export interface ServiceData extends Record<string, unknown> {
+  name: string;
+  namespace: string;
+  dns: string;
+  type: string;
+  clusterIP: string;
+  ports: string;
+  endpoints: number;
+  selected: boolean;
+  reach?: { out?: boolean };
+}
+
+export interface AccountData extends Record<string, unknown> {
+  name: string;
+  namespace: string;
+  selected: boolean;
+  more?: number;
+}
+
+export interface TestEdgeData extends Record<string, unknown> {
+  ok: boolean;
+  text: string;
+  detail: string;
+  focused: boolean;
+}
+
+export type RoomNode = Node<RoomData, 'room'>;
+export type PodNode = Node<PodData, 'pod'>;
+export type ServiceNode = Node<ServiceData, 'service'>;
+export type AccountNode = Node<AccountData, 'account'>;
+export type LabNode = RoomNode | PodNode | ServiceNode | AccountNode;
+
+export interface FlowInput {
+  state: ClusterState;
+  rooms: readonly string[];
+  showLabels: boolean;
+  selected: string | null;
+  tests: readonly ConnectionTestResult[];
+  focusedTest: string | null;
+  reach: ReachMap | undefined;
+}
+
+/** The node a connection test's line ends at: who answered, else where the request was headed. */
+function testTarget(
+  t: ConnectionTestResult,
+  ids: Set<string>,
+  state: ClusterState,
+): string | undefined {
+  const r = t.result;
+  if (!r) return undefined;
+  if (r.answeredBy && ids.has(`Pod/${r.answeredBy}`)) return `Pod/${r.answeredBy}`;
+  // The endpoint hop names the chosen pod as `ns/name IP:port`.
+  for (const h of r.hops) {
+    if (h.kind !== 'endpoint' && h.kind !== 'listen') continue;
+    for (const m of `${h.summary} ${(h.detail ?? []).join(' ')}`.matchAll(
+      /([a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*) \d+\.\d+\.\d+\.\d+/g,
+    )) {
+      if (ids.has(`Pod/${m[1]}`)) return `Pod/${m[1]}`;
+    }
+  }
+  for (const kind of ['endpoint', 'ingress', 'listen', 'service'] as const) {
+    for (const h of r.hops) {
+      if (h.kind !== kind || !h.object) continue;
+      if (ids.has(h.object)) return h.object;
+    }
+  }
+  for (const h of r.hops)
+    if (h.object && ids.has(h.object) && !h.object.startsWith('NetworkPolicy/')) return h.object;
+  // Parse the URL's host: a pod or Service IP, or `name.namespace…`.
+  const host = /^(?:[a-z]+:\/\/)?([^/:]+)/i.exec(t.spec.url)?.[1] ?? '';
+  const facts = clusterFacts(state);
+  for (const f of facts.namespaces.values()) {
+    for (const p of f.pods) if (p.status?.podIP === host) return `Pod/${podRef(p)}`;
+    for (const s of f.services) if (s.spec?.clusterIP === host) return `Service/${podRef(s)}`;
+  }
+  const [name, ns] = host.split('.');
+  const fromNs = t.spec.from.split('/')[0]!;
+  const svc = `Service/${ns ?? fromNs}/${name}`;
+  if (ids.has(svc)) return svc;
+  if (ids.has(`Service/${fromNs}/${name}`)) return `Service/${fromNs}/${name}`;
+  return ids.has('Service/kube-system/kube-dns') ? 'Service/kube-system/kube-dns' : undefined;
+}
+
+/** The deciding object (`NetworkPolicy team-b/deny`), else the hop's first clause. */
+function shortReason(hop: { summary: string; object?: string }): string {
+  if (hop.object) {
+    const [kind, ns, ...name] = hop.object.split('/');
+    return `${kind} ${ns ? `${ns}/` : ''}${name.join('/')}`;
+  }
+  const first = hop.summary.split(' — ')[0]!;
+  return first.length > 70 ? `${first.slice(0, 67)}…` : first;
+}
+
+/** Edge label text: the verdict in a word, plus the deciding hop. */
+export function testLabel(t: ConnectionTestResult): { ok: boolean; text: string; detail: string } {
+  if (!t.present || !t.result) return { ok: false, text: 'Source pod is gone', detail: '' };
+  const ok = t.result.ok;
+  const hop = t.deciding;
+  return {
+    ok,
+    text: ok
+      ? `Allowed${t.result.answeredBy ? ` · answered by ${t.result.answeredBy}` : ''}`
+      : `Blocked${hop ? ` at ${hop.kind} · ${shortReason(hop)}` : ''}`,
+    detail: t.result.hops.map((h) => `${h.ok ? '✓' : '✕'} ${h.summary}`).join('\n'),
+  };
+}
+
+export function toFlowElements(input: FlowInput): { nodes: LabNode[]; edges: Edge[] } {
+  const { state, showLabels, selected, reach } = input;
+  const facts = clusterFacts(state);
+  const layouts = new Map<string, RoomLayout>();
+  for (const [name, f] of facts.namespaces) layouts.set(name, layoutRoom(f, showLabels));
+  const rooms = [
+    ...input.rooms,
+    ...[...facts.namespaces.keys()].filter((n) => !input.rooms.includes(n)),
+  ];
+  const positions = placeRooms(rooms, facts.namespaces, layouts);
+  const nodes: LabNode[] = [];
+  const ids = new Set<string>();
+  const reachRole = (id: string): PodData['reach'] => {
+    if (!reach) return undefined;
+    if (id === `Pod/${reach.source}`) return { role: 'source' };
+    const c = reach.cells.get(id);
+    return c
+      ? {
+          role: 'peer',
+          ...(c.out !== undefined ? { out: c.out } : {}),
+          ...(c.in !== undefined ? { in: c.in } : {}),
+        }
+      : undefined;
+  };
+  for (const name of rooms) {
+    const f = facts.namespaces.get(name);
+    const pos = positions.get(name);
+    const l = layouts.get(name);
+    if (!f || !pos || !l) continue;
+    const roomId = `ns:${name}`;
+    nodes.push({
+      id: roomId,
+      type: 'room',
+      position: pos,
+      width: l.room.w,
+      height: l.room.h,
+      ariaRole: 'group',
+      ariaLabel: `Namespace ${name}`,
+      selectable: true,
+      draggable: false,
+      selected: selected === `Namespace//${name}`,
+      className: f.system ? 'room room--system' : 'room',
+      data: {
+        name,
+        labels: visibleLabels(f.labels),
+        policies: f.policies.map((p) => p.metadata.name),
+        system: f.system,
+        counts: { pods: f.pods.length, services: f.services.length },
+        enforcing: facts.enforcing,
+      },
+    });
+    ids.add(roomId);
+    for (const svc of f.services) {
+      const id = `Service/${name}/${svc.metadata.name}`;
+      const p = l.children.get(id)!;
+      const r = reachRole(id);
+      const eps = facts.endpoints.get(podRef(svc));
+      nodes.push({
+        id,
+        type: 'service',
+        parentId: roomId,
+        extent: 'parent',
+        position: { x: p.x, y: p.y },
+        width: p.w,
+        height: p.h,
+        draggable: false,
+        selected: selected === id,
+        ariaRole: 'group',
+        ariaLabel: `Service ${name}/${svc.metadata.name}, ${eps?.addresses ?? 0} ready endpoints`,
+        data: {
+          name: svc.metadata.name,
+          namespace: name,
+          dns: `${svc.metadata.name}.${name}.svc`,
+          type: svc.spec?.type ?? 'ClusterIP',
+          clusterIP: svc.spec?.clusterIP ?? '',
+          ports: servicePorts(svc),
+          endpoints: eps?.addresses ?? 0,
+          selected: selected === id,
+          ...(r && r.role === 'peer'
+            ? { reach: { ...(r.out !== undefined ? { out: r.out } : {}) } }
+            : {}),
+        },
+      });
+      ids.add(id);
+    }
+    for (const pod of f.pods) {
+      const id = `Pod/${name}/${pod.metadata.name}`;
+      const p = l.children.get(id)!;
+      const st = podStatus(pod);
+      const iso = facts.isolation.get(podRef(pod)) ?? { ingress: [], egress: [] };
+      const r = reachRole(id);
+      nodes.push({
+        id,
+        type: 'pod',
+        parentId: roomId,
+        extent: 'parent',
+        position: { x: p.x, y: p.y },
+        width: p.w,
+        height: p.h,
+        draggable: false,
+        selected: selected === id,
+        ariaRole: 'group',
+        ariaLabel: `Pod ${name}/${pod.metadata.name}`,
+        data: {
+          name: pod.metadata.name,
+          namespace: name,
+          ip: pod.status?.podIP ?? 'no IP',
+          status: st.text,
+          ready: st.ready,
+          serviceAccount: pod.spec?.serviceAccountName ?? 'default',
+          labels: visibleLabels(pod.metadata.labels),
+          showLabels,
+          ingress: iso.ingress,
+          egress: iso.egress,
+          enforcing: facts.enforcing,
+          selected: selected === id,
+          ...(r ? { reach: r } : {}),
+        },
+      });
+      ids.add(id);
+    }
+    for (const [id, p] of l.children) {
+      if (!id.startsWith('ServiceAccount/') && !id.startsWith('more-sa:')) continue;
+      const more = id.startsWith('more-sa:');
+      const saName = more ? '' : id.split('/')[2]!;
+      nodes.push({
+        id,
+        type: 'account',
+        parentId: roomId,
+        extent: 'parent',
+        position: { x: p.x, y: p.y },
+        width: p.w,
+        height: p.h,
+        draggable: false,
+        selectable: !more,
+        focusable: !more,
+        selected: selected === id,
+        ariaRole: 'group',
+        ariaLabel: more
+          ? `${f.serviceAccounts.length - (MAX_SA - 1)} more ServiceAccounts in ${name}`
+          : `ServiceAccount ${name}/${saName}`,
+        data: more
+          ? {
+              name: '',
+              namespace: name,
+              selected: false,
+              more: f.serviceAccounts.length - (MAX_SA - 1),
+            }
+          : { name: saName, namespace: name, selected: selected === id },
+      });
+    }
+  }
+  const edges: Edge[] = [];
+  for (const f of facts.namespaces.values()) {
+    for (const svc of f.services) {
+      const sid = `Service/${f.name}/${svc.metadata.name}`;
+      const eps = facts.endpoints.get(podRef(svc));
+      if (!eps || !ids.has(sid)) continue;
+      for (const [list, ready] of [
+        [eps.ready, true],
+        [eps.notReady, false],
+      ] as const) {
+        for (const ref of list) {
+          const target = `Pod/${ref}`;
+          if (!ids.has(target)) continue;
+          edges.push({
+            id: `ep:${sid}->${target}`,
+            source: sid,
+            target,
+            focusable: false,
+            selectable: false,
+            className: ready ? 'edge-endpoint' : 'edge-endpoint edge-endpoint--notready',
+            ariaLabel: `${sid} routes to ${target}${ready ? '' : ' (not ready)'}`,
+          });
+        }
+      }
+    }
+  }
+  for (const t of input.tests) {
+    const source = `Pod/${t.spec.from}`;
+    if (!ids.has(source)) continue;
+    const target = testTarget(t, ids, state);
+    if (!target || target === source) continue;
+    const label = testLabel(t);
+    edges.push({
+      id: `test:${t.spec.id}`,
+      source,
+      target,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      type: 'verdict',
+      zIndex: 1000,
+      ariaLabel: `Connection test ${t.spec.from} → ${t.spec.url}: ${label.text}`,
+      className: label.ok ? 'edge-test edge-test--allowed' : 'edge-test edge-test--blocked',
+      data: { ...label, focused: input.focusedTest === t.spec.id },
+    });
+  }
+  return { nodes, edges };
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y) && JSON.stringify(x) === JSON.stringify(y)) continue;
+    if (
+      x &&
+      y &&
+      typeof x === 'object' &&
+      typeof y === 'object' &&
+      JSON.stringify(x) === JSON.stringify(y)
+    )
+      continue;
+    return false;
+  }
+  return true;
+}
+
+function sameNode(a: LabNode, b: LabNode): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.selected === b.selected &&
+    a.ariaLabel === b.ariaLabel &&
+    a.className === b.className &&
+    shallowEqual(a.data, b.data)
+  );
+}
+
+/** Keeps the previous object for every node or edge that did not change. */
+export function stabilize<T extends LabNode | Edge>(
+  prev: Map<string, T>,
+  next: T[],
+  same: (a: T, b: T) => boolean,
+): { list: T[]; map: Map<string, T> } {
+  const map = new Map<string, T>();
+  const list = next.map((n) => {
+    const old = prev.get(n.id);
+    const keep = old && same(old, n) ? old : n;
+    map.set(n.id, keep);
+    return keep;
+  });
+  return { list, map };
+}
+
+export const sameLabNode = (a: LabNode, b: LabNode) => sameNode(a, b);
+export const sameEdge = (a: Edge, b: Edge) =>
+  a.source === b.source &&
+  a.target === b.target &&
+  a.className === b.className &&
+  a.ariaLabel === b.ariaLabel &&
+  shallowEqual(
+    (a.data ?? {}) as Record<string, unknown>,
+    (b.data ?? {}) as Record<string, unknown>,
+  );

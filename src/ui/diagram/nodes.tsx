@@ -1,0 +1,232 @@
+/**
+ * The building's pieces as React Flow node components: a room (namespace), a desk (pod), a
+ * phone (Service) and a staff badge (ServiceAccount). Memoised; declared once at module scope.
+ */
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { memo } from 'react';
+import {
+  ArrowInIcon,
+  ArrowOutIcon,
+  BadgeIcon,
+  CheckIcon,
+  CrossIcon,
+  LockIcon,
+  PersonIcon,
+  PhoneIcon,
+  TargetIcon,
+} from '../icons.tsx';
+import type { AccountNode, PodNode, RoomNode, ServiceNode } from './elements.ts';
+
+const hidden = { opacity: 0, pointerEvents: 'none' } as const;
+
+function Chips({ labels, max = 6 }: { labels: [string, string][]; max?: number }) {
+  if (labels.length === 0) return null;
+  const shown = labels.slice(0, max);
+  return (
+    <ul className="chips" aria-label="labels">
+      {shown.map(([k, v]) => (
+        <li key={k} className="chip" title={`${k}=${v}`}>
+          {k}={v}
+        </li>
+      ))}
+      {labels.length > max && <li className="chip chip--more">+{labels.length - max}</li>}
+    </ul>
+  );
+}
+
+export const RoomCard = memo(function RoomCard({ data }: NodeProps<RoomNode>) {
+  const empty = data.counts.pods + data.counts.services === 0;
+  return (
+    <div className={`room-card${data.system ? ' room-card--system' : ''}`}>
+      <div className="room-card__plate">
+        <div className="room-card__title">
+          <span className="room-card__name">{data.name}</span>
+          <span className="room-card__kind">{data.system ? 'lobby' : 'namespace'}</span>
+          {data.policies.length > 0 && (
+            <span
+              className={`room-card__policies${data.enforcing ? '' : ' is-unenforced'}`}
+              title={`NetworkPolicies: ${data.policies.join(', ')}${data.enforcing ? '' : ' (not enforced by the network plugin)'}`}
+            >
+              <LockIcon size={13} /> {data.policies.length}{' '}
+              {data.policies.length === 1 ? 'policy' : 'policies'}
+            </span>
+          )}
+        </div>
+        <Chips labels={data.labels} max={4} />
+      </div>
+      {empty && !data.system && (
+        <p className="room-card__empty">
+          Empty room. Try <code>kubectl run web --image=nginx -n {data.name}</code>
+        </p>
+      )}
+    </div>
+  );
+});
+
+function Locks({
+  ingress,
+  egress,
+  enforcing,
+}: {
+  ingress: string[];
+  egress: string[];
+  enforcing: boolean;
+}) {
+  if (ingress.length + egress.length === 0) return null;
+  const note = enforcing ? '' : ' — not enforced by the network plugin';
+  return (
+    <span className={`locks${enforcing ? '' : ' is-unenforced'}`}>
+      {ingress.length > 0 && (
+        <span className="lock" title={`Ingress isolated by ${ingress.join(', ')}${note}`}>
+          <LockIcon size={12} />
+          in
+        </span>
+      )}
+      {egress.length > 0 && (
+        <span className="lock" title={`Egress isolated by ${egress.join(', ')}${note}`}>
+          <LockIcon size={12} />
+          out
+        </span>
+      )}
+    </span>
+  );
+}
+
+function ReachBadge({ reach }: { reach: NonNullable<PodNode['data']['reach']> }) {
+  if (reach.role === 'source') {
+    return (
+      <span className="reach-badge reach-badge--source">
+        <TargetIcon size={12} /> source
+      </span>
+    );
+  }
+  return (
+    <span className="reach-badges">
+      {reach.out !== undefined && (
+        <span
+          className={`reach-badge ${reach.out ? 'is-yes' : 'is-no'}`}
+          title={
+            reach.out
+              ? 'the selected pod can reach this pod'
+              : 'the selected pod cannot reach this pod'
+          }
+        >
+          <ArrowInIcon size={11} />
+          {reach.out ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
+        </span>
+      )}
+      {reach.in !== undefined && (
+        <span
+          className={`reach-badge ${reach.in ? 'is-yes' : 'is-no'}`}
+          title={
+            reach.in
+              ? 'this pod can reach the selected pod'
+              : 'this pod cannot reach the selected pod'
+          }
+        >
+          <ArrowOutIcon size={11} />
+          {reach.in ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
+  const r = data.reach;
+  const reachClass = !r
+    ? ''
+    : r.role === 'source'
+      ? ' is-source'
+      : r.out === false
+        ? ' is-unreachable'
+        : r.out
+          ? ' is-reachable'
+          : '';
+  return (
+    <div
+      className={`pod-card${data.selected ? ' is-selected' : ''}${reachClass}`}
+      title={`${data.namespace}/${data.name} · ${data.ip} · ${data.status}`}
+    >
+      <Handle type="target" position={Position.Top} id="in" style={hidden} isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        id="out"
+        style={hidden}
+        isConnectable={false}
+      />
+      <div className="pod-card__head">
+        <PersonIcon size={15} className="pod-card__icon" />
+        <span className="pod-card__name">{data.name}</span>
+        <span className={`status-dot${data.ready ? ' is-ready' : ''}`} title={data.status} />
+      </div>
+      <div className="pod-card__meta">
+        <span className="mono">{data.ip}</span>
+        <span className="pod-card__sa" title={`ServiceAccount ${data.serviceAccount}`}>
+          <BadgeIcon size={12} />
+          {data.serviceAccount}
+        </span>
+        <Locks ingress={data.ingress} egress={data.egress} enforcing={data.enforcing} />
+        {r && <ReachBadge reach={r} />}
+      </div>
+      {data.showLabels && <Chips labels={data.labels} max={4} />}
+    </div>
+  );
+});
+
+export const ServiceCard = memo(function ServiceCard({ data }: NodeProps<ServiceNode>) {
+  const r = data.reach;
+  const reachClass = !r || r.out === undefined ? '' : r.out ? ' is-reachable' : ' is-unreachable';
+  return (
+    <div
+      className={`svc-card${data.selected ? ' is-selected' : ''}${reachClass}`}
+      title={`${data.dns} · ${data.clusterIP}`}
+    >
+      <Handle type="target" position={Position.Left} id="in" style={hidden} isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id="ep"
+        style={hidden}
+        isConnectable={false}
+      />
+      <div className="svc-card__head">
+        <PhoneIcon size={15} className="svc-card__icon" />
+        <span className="svc-card__name">{data.name}</span>
+        <span className={`svc-card__eps${data.endpoints === 0 ? ' is-empty' : ''}`}>
+          {data.endpoints} {data.endpoints === 1 ? 'endpoint' : 'endpoints'}
+        </span>
+      </div>
+      <div className="svc-card__meta">
+        <span className="mono svc-card__dns">{data.dns}</span>
+        <span className="svc-card__ports">{data.ports}</span>
+        {r?.out !== undefined && (
+          <span className={`reach-badge ${r.out ? 'is-yes' : 'is-no'}`}>
+            {r.out ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+});
+
+export const AccountChip = memo(function AccountChip({ data }: NodeProps<AccountNode>) {
+  if (data.more !== undefined) {
+    return <div className="sa-chip sa-chip--more">+{data.more} more ServiceAccounts</div>;
+  }
+  return (
+    <div className={`sa-chip${data.selected ? ' is-selected' : ''}`}>
+      <BadgeIcon size={13} />
+      <span>{data.name}</span>
+    </div>
+  );
+});
+
+/** Declared once at module scope (a new object per render would remount every node). */
+export const nodeTypes: NodeTypes = {
+  room: RoomCard,
+  pod: PodCard,
+  service: ServiceCard,
+  account: AccountChip,
+};

@@ -1,0 +1,4 @@
+/** Placeholder replaced below. */
+export default function Editor({ seed }: { seed: number }) {
+  return <p>Editor {seed}</p>;
+}

@@ -1,0 +1,163 @@
+/**
+ * Facts the diagram, the list view and the inspector all show, computed once per cluster
+ * state from the engine (memoised by state identity, so three views cost one pass).
+ */
+import type {
+  ClusterState,
+  Endpoints,
+  NetworkPolicy,
+  Pod,
+  Service,
+  ServiceAccount,
+  Stored,
+} from '../../engine/index.ts';
+// Deep imports on purpose: the first screen must not pull in the interpreter (store/runtime.ts).
+import { podIsReady } from '../../engine/cluster/controllers/endpoints.ts';
+import { listObjects } from '../../engine/cluster/state.ts';
+import * as sel from '../../engine/labels/index.ts';
+
+/** Which NetworkPolicies select a pod, per direction (networking.k8s.io/v1 policyTypes). */
+export interface PodIsolation {
+  ingress: string[];
+  egress: string[];
+}
+
+export interface NamespaceFacts {
+  name: string;
+  labels: Record<string, string>;
+  pods: Stored<Pod>[];
+  services: Stored<Service>[];
+  serviceAccounts: Stored<ServiceAccount>[];
+  policies: Stored<NetworkPolicy>[];
+  system: boolean;
+}
+
+export interface ClusterFacts {
+  namespaces: Map<string, NamespaceFacts>;
+  /** `ns/pod` → the policies that isolate it. */
+  isolation: Map<string, PodIsolation>;
+  /** `ns/service` → ready endpoint pods (`ns/pod`), and not-ready ones. */
+  endpoints: Map<string, { ready: string[]; notReady: string[]; addresses: number }>;
+  enforcing: boolean;
+}
+
+export const SYSTEM_ROOMS = ['kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Creation order, then name: new objects go last, so adding one never reorders a room. */
+function byCreation(a: { metadata: { name: string; creationTimestamp?: string } }, b: typeof a) {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta < tb ? -1 : ta > tb ? 1 : a.metadata.name.localeCompare(b.metadata.name);
+}
+
+/** policyTypes as the API defaults them: Ingress always, Egress when egress rules are given. */
+export function policyTypesOf(p: NetworkPolicy): string[] {
+  if (p.spec?.policyTypes?.length) return p.spec.policyTypes;
+  return p.spec?.egress?.length ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+export const podRef = (p: { metadata: { namespace?: string; name: string } }) =>
+  `${p.metadata.namespace ?? ''}/${p.metadata.name}`;
+
+const cache = new WeakMap<ClusterState, ClusterFacts>();
+
+export function clusterFacts(state: ClusterState): ClusterFacts {
+  const hit = cache.get(state);
+  if (hit) return hit;
+  const namespaces = new Map<string, NamespaceFacts>();
+  for (const ns of listObjects(state, 'Namespace')) {
+    namespaces.set(ns.metadata.name, {
+      name: ns.metadata.name,
+      labels: { ...(ns.metadata.labels ?? {}) },
+      pods: [],
+      services: [],
+      serviceAccounts: [],
+      policies: [],
+      system: SYSTEM_ROOMS.includes(ns.metadata.name),
+    });
+  }
+  const into = <K extends 'pods' | 'services' | 'serviceAccounts' | 'policies'>(
+    kind: string,
+    field: K,
+  ) => {
+    for (const o of state.objects.get(kind)?.values() ?? []) {
+      const f = namespaces.get(o.metadata.namespace ?? '');
+      if (f) (f[field] as unknown[]).push(o);
+    }
+  };
+  into('Pod', 'pods');
+  into('Service', 'services');
+  into('ServiceAccount', 'serviceAccounts');
+  into('NetworkPolicy', 'policies');
+  const isolation = new Map<string, PodIsolation>();
+  for (const f of namespaces.values()) {
+    f.pods.sort(byCreation);
+    f.services.sort(byCreation);
+    f.serviceAccounts.sort(byCreation);
+    f.policies.sort(byCreation);
+    const compiled = f.policies.map((p) => ({
+      name: `${f.name}/${p.metadata.name}`,
+      match: sel.compileLabelSelector(p.spec?.podSelector ?? {}),
+      types: policyTypesOf(p),
+    }));
+    for (const pod of f.pods) {
+      const iso: PodIsolation = { ingress: [], egress: [] };
+      for (const c of compiled) {
+        if (!c.match(pod.metadata.labels)) continue;
+        if (c.types.includes('Ingress')) iso.ingress.push(c.name);
+        if (c.types.includes('Egress')) iso.egress.push(c.name);
+      }
+      isolation.set(podRef(pod), iso);
+    }
+  }
+  const endpoints = new Map<string, { ready: string[]; notReady: string[]; addresses: number }>();
+  for (const ep of listObjects<Endpoints>(state, 'Endpoints')) {
+    const ready: string[] = [];
+    const notReady: string[] = [];
+    let addresses = 0;
+    for (const s of ep.subsets ?? []) {
+      addresses += s.addresses?.length ?? 0;
+      for (const a of s.addresses ?? [])
+        if (a.targetRef?.kind === 'Pod')
+          ready.push(`${a.targetRef.namespace ?? ep.metadata.namespace}/${a.targetRef.name}`);
+      for (const a of s.notReadyAddresses ?? [])
+        if (a.targetRef?.kind === 'Pod')
+          notReady.push(`${a.targetRef.namespace ?? ep.metadata.namespace}/${a.targetRef.name}`);
+    }
+    endpoints.set(podRef(ep), {
+      ready: [...new Set(ready)],
+      notReady: [...new Set(notReady)],
+      addresses,
+    });
+  }
+  const facts: ClusterFacts = {
+    namespaces,
+    isolation,
+    endpoints,
+    enforcing: state.settings.networkPolicy === 'enforcing',
+  };
+  cache.set(state, facts);
+  return facts;
+}
+
+/** A pod's status in a word, as `kubectl get pods` shows it. */
+export function podStatus(pod: Pod): { text: string; ready: boolean } {
+  const phase = pod.status?.phase ?? 'Pending';
+  const ready = phase === 'Running' && podIsReady(pod);
+  return { text: phase === 'Running' && !ready ? 'Running (not ready)' : phase, ready };
+}
+
+/** `80→8080/TCP` for each port of a Service. */
+export function servicePorts(svc: Service): string {
+  return (svc.spec?.ports ?? [])
+    .map(
+      (p) =>
+        `${p.port}${p.targetPort !== undefined && String(p.targetPort) !== String(p.port) ? `→${p.targetPort}` : ''}/${p.protocol ?? 'TCP'}`,
+    )
+    .join(', ');
+}
+
+/** User-facing labels: the API server's automatic namespace-name label is left to the inspector. */
+export function visibleLabels(labels: Record<string, string> | undefined): [string, string][] {
+  return Object.entries(labels ?? {}).filter(([k]) => k !== 'kubernetes.io/metadata.name');
+}
