@@ -2,7 +2,7 @@
  * `kubectl run NAME --image=…`: one Pod labelled `run=NAME` (or `--labels`), one container
  * named NAME; arguments after `--` become the container's args (its command with
  * `--command`). `--expose --port=N` also creates a ClusterIP Service selecting the pod.
- * Attaching (`-i`, `-t`, `--attach`) needs a terminal the simulator does not have.
+ * Attached (`-i`, `--attach`) it runs the command and prints its output (run-attach.ts).
  */
 import type { KubeObject } from '../../cluster/index.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
@@ -18,6 +18,7 @@ import {
 import { envVarNameErrors } from './create/sources.ts';
 import { serviceFromParams } from './expose.ts';
 import { dryRunMode } from './output-flags.ts';
+import { runAttached } from './run-attach.ts';
 
 /** The image reference grammar (distribution/reference): lowercase path, optional tag and digest. */
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
@@ -233,12 +234,13 @@ export const run: Command = {
       return usageError(ctx, `invalid image pull policy: ${pull}`);
     if (ctx.flags.overrides !== undefined)
       return failure('error: --overrides is not available in the simulator');
-    if (attach)
-      return failure(
-        'error: attaching to a pod (-i, -t, --attach) is not available in the simulator; create the pod, then use "kubectl exec POD -- COMMAND"',
-      );
     const built = podObject(ctx, name);
     if (!built.ok) return built.out;
+    if (attach) {
+      if (ctx.flags.expose === true)
+        return failure('error: --expose with an attached pod is not available in the simulator');
+      return runAttached(ctx, built.pod);
+    }
     const objects: KubeObject[] = [built.pod];
     if (ctx.flags.expose === true) {
       const labelText = stringFlag(ctx.flags, 'labels');

@@ -164,3 +164,51 @@ describe('kubectl run argument errors (run.go)', () => {
     expect(r.exitCode).toBe(1);
   });
 });
+
+describe('kubectl run attached (-i): the command runs in the new pod (run.go Attach path)', () => {
+  const web = [
+    'kubectl create deployment web --image=nginx --port=80',
+    'kubectl expose deployment web',
+  ];
+  function withWeb() {
+    const s = session();
+    for (const line of web) expect(s.run(line).exitCode).toBe(0);
+    return s;
+  }
+
+  it('prints the output and, with --rm, deletes the pod afterwards', () => {
+    const s = withWeb();
+    const r = s.run(
+      'kubectl run tmp --rm -i --restart=Never --image=busybox -- wget -qO- http://web',
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^Hello from default\/web-\S+ /);
+    expect(r.stdout.endsWith('pod "tmp" deleted\n')).toBe(true);
+    expect(getObject(s.state, 'Pod', 'default', 'tmp')).toBeUndefined();
+  });
+
+  it('with --restart=Never returns the command exit code and leaves a Failed pod (no --rm)', () => {
+    const s = withWeb();
+    const r = s.run(
+      'kubectl run probe -i --restart=Never --image=curlimages/curl -- curl -sS -m 2 http://nope',
+    );
+    expect(r.exitCode).toBe(6);
+    expect(r.stderr).toContain('pod default/probe terminated (Error)');
+    expect(
+      getObject<{ status: { phase: string } }>(s.state, 'Pod', 'default', 'probe')?.status.phase,
+    ).toBe('Failed');
+  });
+
+  it('with the default restart policy kubectl does not wait for an exit code', () => {
+    const r = withWeb().run(
+      'kubectl run probe -i --rm --image=busybox -- wget -qO- -T 1 http://nope',
+    );
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('refuses an interactive shell with a hint', () => {
+    const r = session().run('kubectl run sh -it --image=busybox -- sh');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('needs a terminal');
+  });
+});
