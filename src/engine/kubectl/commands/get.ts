@@ -8,7 +8,7 @@ import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts'
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import { columnsFor } from '../printers/columns.ts';
-import { evaluateColumn, executeJsonPath, formatJsonPathValue } from '../printers/jsonpath.ts';
+import { evaluateColumn, executeJsonPath, formatGoValue } from '../printers/jsonpath.ts';
 import { formatLabels } from '../printers/labels.ts';
 import { asList, toJson, toYaml } from '../printers/serialize.ts';
 import { formatTable } from '../printers/table.ts';
@@ -147,7 +147,7 @@ function printCustomColumns(
     for (const c of columns) {
       const r = evaluateColumn(c.expr, o);
       if (!r.ok) return r;
-      row.push(r.values.length ? r.values.map(formatJsonPathValue).join(',') : '<none>');
+      row.push(r.values.length ? r.values.map(formatGoValue).join(',') : '<none>');
     }
     rows.push(row);
   }

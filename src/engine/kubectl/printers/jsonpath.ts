@@ -23,6 +23,7 @@ type Node =
 export type JsonPathResult = { ok: true; text: string } | { ok: false; error: string };
 
 class ParseError extends Error {}
+class ExecError extends Error {}
 
 function parseLiteral(src: string, at: number): [string, number] {
   const q = src[at]!;
@@ -62,7 +63,7 @@ function parsePath(src: string): Step[] {
         if (src[i] === '\\' && i + 1 < src.length) {
           name += src[i + 1];
           i += 2;
-        } else name += src[i++];
+        } else name += checkedChar(src[i++]!);
       }
       if (name === '*') steps.push({ t: 'wild' });
       else if (name !== '' || recursive)
@@ -104,6 +105,13 @@ function parsePath(src: string): Step[] {
     }
   }
   return steps;
+}
+
+/** client-go's lexer accepts only these characters in a field name. */
+function checkedChar(c: string): string {
+  if (/[\w\-/*@$:]/.test(c)) return c;
+  const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  throw new ParseError(`unrecognized character in action: U+${code} '${c}'`);
 }
 
 function toInt(s: string): number {
@@ -158,36 +166,15 @@ function parseTemplate(template: string): Node[] {
       stack[stack.length - 1]!.push(node);
       stack.push(node.body);
     } else {
-      const paths = splitTopLevel(action).map((p) =>
-        /^["']/.test(p) ? { literal: parseLiteral(p, 0)[0] } : parsePath(p),
-      );
+      // client-go has no top-level unions: a comma is part of the field name.
+      const paths = [
+        /^["']/.test(action) ? { literal: parseLiteral(action, 0)[0] } : parsePath(action),
+      ];
       stack[stack.length - 1]!.push({ t: 'expr', paths });
     }
   }
   if (stack.length > 1) throw new ParseError('unclosed range');
   return root;
-}
-
-function splitTopLevel(action: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let cur = '';
-  for (const c of action) {
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '(') depth++;
-    else if (c === ']' || c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -237,7 +224,9 @@ function evalSteps(values: unknown[], steps: readonly Step[]): unknown[] {
         for (const item of s.items) {
           if (typeof item === 'number') {
             const idx = item < 0 ? v.length + item : item;
-            if (idx >= 0 && idx < v.length) next.push(v[idx]);
+            if (idx < 0 || idx >= v.length)
+              throw new ExecError(`array index out of bounds: index ${item}, length ${v.length}`);
+            next.push(v[idx]);
           } else {
             const norm = (x: number) => (x < 0 ? Math.max(0, v.length + x) : Math.min(x, v.length));
             const start = norm(item.start ?? 0);
@@ -265,6 +254,17 @@ export function formatJsonPathValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(sortDeep(v));
+  return String(v);
+}
+
+/** A value as Go's fmt %v prints decoded JSON: `map[a:1 b:x]`, `[a b]`, `<nil>`. */
+export function formatGoValue(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(formatGoValue).join(' ')}]`;
+  if (isObject(v))
+    return `map[${sortedKeys(v)
+      .map((k) => `${k}:${formatGoValue(v[k])}`)
+      .join(' ')}]`;
   return String(v);
 }
 
@@ -301,6 +301,11 @@ export function executeJsonPath(template: string, data: unknown): JsonPathResult
   } catch (e) {
     if (e instanceof ParseError)
       return { ok: false, error: `error: error parsing jsonpath ${template}, ${e.message}` };
+    if (e instanceof ExecError)
+      return {
+        ok: false,
+        error: `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}`,
+      };
     throw e;
   }
 }
@@ -314,6 +319,7 @@ export function evaluateColumn(
   try {
     return { ok: true, values: evalSteps([data], parsePath(inner.trim())) };
   } catch (e) {
+    if (e instanceof ExecError) return { ok: true, values: [] };
     if (e instanceof ParseError)
       return { ok: false, error: `error: error parsing jsonpath {${inner}}, ${e.message}` };
     throw e;
