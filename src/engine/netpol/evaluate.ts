@@ -5,7 +5,7 @@
  * its selecting policies allow. A connection needs the source's egress AND the
  * destination's ingress to allow it.
  */
-import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
+import type { ClusterState, Pod } from '../cluster/index.ts';
 import type {
   ConnectionQuery,
   ConnectionVerdict,
@@ -13,11 +13,12 @@ import type {
   PolicyMatch,
   RuleMatch,
 } from './index.ts';
-import { cidrHolds, type IpAddress, parseIp } from './ip.ts';
+import { cidrHolds, type IpAddress, parseIp, sameIp } from './ip.ts';
 import {
   type Direction,
   type NetpolModel,
   netpolModel,
+  podEntry,
   type PeerSpec,
   type PodEntry,
   type PolicySpec,
@@ -250,9 +251,7 @@ export function evaluateOnModel(
   const destination = model.podsByIp.get(toIP);
   const target = parseIp(toIP);
   const to = destination?.key ?? toIP;
-  const self = source.ips.some(
-    (i) => target && i.family === target.family && i.value === target.value,
-  );
+  const self = source.ips.some((i) => target !== undefined && sameIp(i, target));
   const base = { from: source.key, to, toIP, port, protocol, self };
   if (self) {
     const why = explain
@@ -323,7 +322,7 @@ export function evaluateConnection(state: ClusterState, query: ConnectionQuery):
   const key = `${query.from.metadata.namespace ?? 'default'}/${query.from.metadata.name}`;
   const known = model.podsByKey.get(key);
   // A pod object not (or no longer) in the state is still evaluated on its own labels.
-  const source = known && known.pod === query.from ? known : { ...entryFor(query.from), key };
+  const source = known && known.pod === query.from ? known : podEntry(query.from);
   return evaluateOnModel(
     model,
     state.settings.networkPolicy !== 'not-enforcing',
@@ -332,24 +331,6 @@ export function evaluateConnection(state: ClusterState, query: ConnectionQuery):
     query.port,
     query.protocol,
   );
-}
-
-function entryFor(pod: Stored<Pod>): PodEntry {
-  const namespace = pod.metadata.namespace ?? 'default';
-  const ips = [pod.status?.podIP, ...(pod.status?.podIPs ?? []).map((p) => p.ip)].filter(
-    (x): x is string => !!x,
-  );
-  const entry: PodEntry = {
-    key: `${namespace}/${pod.metadata.name}`,
-    namespace,
-    name: pod.metadata.name,
-    labels: pod.metadata.labels ?? {},
-    ips: ips.flatMap((t) => parseIp(t) ?? []),
-    hostNetwork: pod.spec?.hostNetwork === true,
-    pod,
-  };
-  if (ips[0]) entry.ip = ips[0];
-  return entry;
 }
 
 /** Evaluates source pod → destination pod (by its IP) on one model; the per-cell explanation of a matrix. */

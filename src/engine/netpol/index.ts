@@ -87,6 +87,7 @@ export {
   parseCidrBlock,
   parseIp,
   cidrHolds,
+  sameIp,
   strictSubset,
   type Cidr,
   type IpAddress,

@@ -4,38 +4,50 @@
  * 10.0.0.1/24, and treats it as its network 10.0.0.0/24).
  */
 
-/** An address as a family and a 32- or 128-bit integer. */
+/** An address: IPv4 as an unsigned 32-bit number (`v4`), IPv6 as a 128-bit integer (`v6`). */
 export interface IpAddress {
   family: 4 | 6;
-  value: bigint;
+  v4: number;
+  v6: bigint;
 }
 
-/** A parsed CIDR block: its network address and prefix length. */
+/** A parsed CIDR block: its network address and mask, per family, and its prefix length. */
 export interface Cidr {
   family: 4 | 6;
-  base: bigint;
   bits: number;
   text: string;
+  base4: number;
+  mask4: number;
+  base6: bigint;
+  mask6: bigint;
 }
 
-function parseV4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let v = 0n;
-  for (const p of parts) {
-    // Go's sloppy parser (netutils.ParseIPSloppy) accepts leading zeros as decimal.
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    v = (v << 8n) | BigInt(n);
+function parseV4(text: string): number | undefined {
+  // Go's sloppy parser (netutils.ParseIPSloppy) accepts leading zeros as decimal.
+  let v = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || octet > 255) return undefined;
+      v = v * 256 + octet;
+      octet = 0;
+      digits = 0;
+      if (i < text.length && ++dots > 3) return undefined;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      octet = octet * 10 + (c - 48);
+      digits++;
+    } else return undefined;
   }
-  return v;
+  return dots === 3 ? v : undefined;
 }
 
 function parseV6(text: string): bigint | undefined {
   if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
   let head = text;
-  let tailV4: bigint | undefined;
+  let tailV4: number | undefined;
   const lastColon = text.lastIndexOf(':');
   if (text.includes('.')) {
     tailV4 = parseV4(text.slice(lastColon + 1));
@@ -54,7 +66,7 @@ function parseV6(text: string): bigint | undefined {
     if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
     v = (v << 16n) | BigInt(parseInt(g, 16));
   }
-  if (tailV4 !== undefined) v = (v & ~0xffffffffn) | tailV4;
+  if (tailV4 !== undefined) v = (v & ~0xffffffffn) | BigInt(tailV4);
   return v;
 }
 
@@ -62,15 +74,15 @@ function parseV6(text: string): bigint | undefined {
 export function parseIp(text: string): IpAddress | undefined {
   if (text.includes(':')) {
     const v = parseV6(text);
-    return v === undefined ? undefined : { family: 6, value: v };
+    return v === undefined ? undefined : { family: 6, v4: 0, v6: v };
   }
   const v = parseV4(text);
-  return v === undefined ? undefined : { family: 4, value: v };
+  return v === undefined ? undefined : { family: 4, v4: v, v6: 0n };
 }
 
-function mask(family: 4 | 6, bits: number): bigint {
-  const width = family === 4 ? 32 : 128;
-  return ((1n << BigInt(width)) - 1n) ^ ((1n << BigInt(width - bits)) - 1n);
+/** True when both are the same address. */
+export function sameIp(a: IpAddress, b: IpAddress): boolean {
+  return a.family === b.family && a.v4 === b.v4 && a.v6 === b.v6;
 }
 
 /** Parses `address/length`; undefined when it is not a valid CIDR block. */
@@ -82,12 +94,25 @@ export function parseCidrBlock(text: string): Cidr | undefined {
   if (!ip || !/^\d{1,3}$/.test(len)) return undefined;
   const bits = Number(len);
   if (bits > (ip.family === 4 ? 32 : 128)) return undefined;
-  return { family: ip.family, base: ip.value & mask(ip.family, bits), bits, text };
+  const mask4 = ip.family === 4 && bits > 0 ? (~0 << (32 - bits)) >>> 0 : 0;
+  const mask6 = ip.family === 6 ? ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - bits)) - 1n) : 0n;
+  return {
+    family: ip.family,
+    bits,
+    text,
+    base4: (ip.v4 & mask4) >>> 0,
+    mask4,
+    base6: ip.v6 & mask6,
+    mask6,
+  };
 }
 
 /** True when the address lies inside the block (never across families). */
 export function cidrHolds(cidr: Cidr, ip: IpAddress): boolean {
-  return cidr.family === ip.family && (ip.value & mask(cidr.family, cidr.bits)) === cidr.base;
+  if (cidr.family !== ip.family) return false;
+  return cidr.family === 4
+    ? (ip.v4 & cidr.mask4) >>> 0 === cidr.base4
+    : (ip.v6 & cidr.mask6) === cidr.base6;
 }
 
 /** True when `inner` is a strict subset of `outer` (as ValidateIPBlock requires of `except`). */
@@ -95,6 +120,6 @@ export function strictSubset(outer: Cidr, inner: Cidr): boolean {
   return (
     outer.family === inner.family &&
     inner.bits > outer.bits &&
-    cidrHolds(outer, { family: inner.family, value: inner.base })
+    cidrHolds(outer, { family: inner.family, v4: inner.base4, v6: inner.base6 })
   );
 }

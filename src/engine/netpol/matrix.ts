@@ -67,6 +67,7 @@ class Universe {
   private readonly selCache = new Map<string, Bits>();
   private readonly nsSelCache = new Map<string, Bits>();
   private readonly nsCache = new Map<string, Bits>();
+  private readonly ipCache = new Map<string, Bits>();
 
   constructor(
     readonly model: NetpolModel,
@@ -153,8 +154,12 @@ class Universe {
 
   /** Pods whose address lies in the ipBlock (host-network pods included: it matches addresses). */
   ipBlock(peer: NonNullable<PeerSpec['ipBlock']>): Bits {
-    const out = emptyBits(this.w);
     const { cidr, except } = peer;
+    const key = `${cidr?.text ?? ''}|${except.map((e) => e.text).join(',')}`;
+    const hit = this.ipCache.get(key);
+    if (hit) return hit;
+    const out = emptyBits(this.w);
+    this.ipCache.set(key, out);
     if (!cidr) return out;
     this.pods.forEach((p, i) => {
       const ip = p.ips[0];
@@ -211,25 +216,32 @@ function portBits(
 /** Per container-port name: the pods that declare it as `protocol`/`port`. */
 function namedPorts(u: Universe, protocol: Protocol, port: number): Map<string, Bits> {
   const out = new Map<string, Bits>();
-  u.pods.forEach((p, i) => {
+  for (let i = 0; i < u.pods.length; i++) {
+    const p = u.pods[i]!;
     // Named ports resolve on pods only; a host-network pod's address is the node's.
-    if (p.hostNetwork || u.model.podsByIp.get(p.ip ?? '') !== p) return;
-    const seen = new Set<string>();
-    for (const list of [p.pod.spec?.containers ?? [], p.pod.spec?.initContainers ?? []]) {
-      for (const c of list) {
-        for (const cp of c.ports ?? []) {
-          if (!cp.name || (cp.protocol ?? 'TCP') !== protocol || seen.has(cp.name)) continue;
-          // The first declaration of a name wins, as in namedPortNumber.
-          seen.add(cp.name);
-          if (cp.containerPort !== port) continue;
-          let b = out.get(cp.name);
-          if (!b) out.set(cp.name, (b = emptyBits(u.w)));
-          setBit(b, i);
-        }
-      }
+    if (p.hostNetwork || u.model.podsByIp.get(p.ip ?? '') !== p) continue;
+    for (const np of p.namedPorts) {
+      if (np.protocol !== protocol || np.port !== port) continue;
+      let b = out.get(np.name);
+      if (!b) out.set(np.name, (b = emptyBits(u.w)));
+      setBit(b, i);
     }
-  });
+  }
   return out;
+}
+
+/** A bit set stored as its non-zero words only, from word `lo`. */
+interface Ranged {
+  lo: number;
+  words: Bits;
+}
+
+function ranged(b: Bits): Ranged {
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi && b[lo] === 0) lo++;
+  while (hi > lo && b[hi - 1] === 0) hi--;
+  return { lo, words: b.slice(lo, hi) };
 }
 
 function combine(parts: Array<Bits | undefined>, u: Universe): Bits {
@@ -244,11 +256,12 @@ function computeRows(u: Universe, port: number, protocol: Protocol): Uint32Array
   const named = namedPorts(u, protocol, port);
   const ingressIsolated = emptyBits(w);
   const ingressBase = emptyBits(w);
-  const ingressTargets: Bits[] = [];
-  const ingressBySource: number[][] = Array.from({ length: n }, () => []);
+  // Each ingress rule allows peers × targets. Targets lie inside one namespace (a contiguous
+  // run of pods), so they are kept as their few non-zero words.
+  const ingressPairs: Array<{ peers: Bits; targets: Ranged }> = [];
   const egressIsolated = emptyBits(w);
   const egressDests: Bits[] = [];
-  const egressBySource: number[][] = Array.from({ length: n }, () => []);
+  const egressBySource: Array<number[] | undefined> = new Array<number[] | undefined>(n);
 
   for (const policy of u.model.policies) {
     const ns = u.namespace(policy.namespace);
@@ -261,12 +274,8 @@ function computeRows(u: Universe, port: number, protocol: Protocol): Uint32Array
         const targets = combine([selected, portBits(u, rule, protocol, port, named)], u);
         if (isEmpty(targets)) continue;
         const peers = peerBits(u, policy, rule);
-        if (!peers) {
-          orInto(ingressBase, targets);
-          continue;
-        }
-        const id = ingressTargets.push(targets) - 1;
-        forEachBit(peers, (s) => ingressBySource[s]!.push(id));
+        if (!peers) orInto(ingressBase, targets);
+        else if (!isEmpty(peers)) ingressPairs.push({ peers, targets: ranged(targets) });
       }
     }
     if (policy.egress) {
@@ -279,7 +288,12 @@ function computeRows(u: Universe, port: number, protocol: Protocol): Uint32Array
         );
         if (!isEmpty(dests)) ids.push(egressDests.push(dests) - 1);
       }
-      if (ids.length > 0) forEachBit(selected, (s) => egressBySource[s]!.push(...ids));
+      if (ids.length > 0)
+        forEachBit(selected, (s) => {
+          const list = egressBySource[s];
+          if (list) list.push(...ids);
+          else egressBySource[s] = [...ids];
+        });
     }
   }
   // Destinations not isolated for ingress accept every source.
@@ -288,21 +302,24 @@ function computeRows(u: Universe, port: number, protocol: Protocol): Uint32Array
   orInto(ingressBase, notIsolated);
 
   const rows = new Uint32Array(n * w);
-  const ingressMemo = new Map<string, Bits>();
+  for (let s = 0; s < n; s++) rows.set(ingressBase, s * w);
+  for (const { peers, targets } of ingressPairs) {
+    const { lo, words: t } = targets;
+    for (let wi = 0; wi < peers.length; wi++) {
+      let v = peers[wi]!;
+      while (v !== 0) {
+        const low = v & -v;
+        v ^= low;
+        const at = ((wi << 5) + 31 - Math.clz32(low)) * w + lo;
+        for (let k = 0; k < t.length; k++) rows[at + k]! |= t[k]!;
+      }
+    }
+  }
   const egressMemo = new Map<string, Bits>();
   for (let s = 0; s < n; s++) {
-    const inIds = ingressBySource[s]!;
-    const inKey = inIds.join(',');
-    let inRow = ingressMemo.get(inKey);
-    if (!inRow) {
-      inRow = ingressBase.slice();
-      for (const id of inIds) orInto(inRow, ingressTargets[id]!);
-      ingressMemo.set(inKey, inRow);
-    }
     const row = rows.subarray(s * w, (s + 1) * w);
-    row.set(inRow);
     if (hasBit(egressIsolated, s)) {
-      const outIds = egressBySource[s]!;
+      const outIds = egressBySource[s] ?? [];
       const outKey = outIds.join(',');
       let outRow = egressMemo.get(outKey);
       if (!outRow) {

@@ -20,7 +20,7 @@ import {
   NAMESPACE_NAME_LABEL,
 } from '../cluster/index.ts';
 import { compileLabelSelector, type LabelPredicate, type Labels } from '../labels/index.ts';
-import { type Cidr, type IpAddress, parseCidrBlock, parseIp } from './ip.ts';
+import { type Cidr, type IpAddress, parseCidrBlock, parseIp, sameIp } from './ip.ts';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type Direction = 'ingress' | 'egress';
@@ -72,6 +72,8 @@ export interface PodEntry {
   /** status.podIP (or the first of podIPs); undefined before the pod has an address. */
   ip?: string;
   hostNetwork: boolean;
+  /** Declared container ports with a name: the first declaration of a name per protocol. */
+  namedPorts: Array<{ name: string; protocol: Protocol; port: number }>;
   pod: Stored<Pod>;
 }
 
@@ -164,19 +166,41 @@ export function podIp(pod: Pod): string | undefined {
   return pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || undefined;
 }
 
-function podEntry(pod: Stored<Pod>): PodEntry {
+function declaredNamedPorts(pod: Pod): PodEntry['namedPorts'] {
+  const out: PodEntry['namedPorts'] = [];
+  for (const list of [pod.spec?.containers ?? [], pod.spec?.initContainers ?? []]) {
+    for (const c of list) {
+      for (const p of c.ports ?? []) {
+        if (!p.name) continue;
+        const protocol = (p.protocol ?? 'TCP') as Protocol;
+        if (out.some((x) => x.name === p.name && x.protocol === protocol)) continue;
+        out.push({ name: p.name, protocol, port: p.containerPort });
+      }
+    }
+  }
+  return out;
+}
+
+/** The evaluators' view of a pod. */
+export function podEntry(pod: Stored<Pod>): PodEntry {
   const namespace = pod.metadata.namespace ?? 'default';
-  const texts = new Set<string>();
   const primary = podIp(pod);
-  if (primary) texts.add(primary);
-  for (const p of pod.status?.podIPs ?? []) if (p.ip) texts.add(p.ip);
+  const ips: IpAddress[] = [];
+  const add = (text: string | undefined) => {
+    if (!text) return;
+    const ip = parseIp(text);
+    if (ip && !ips.some((x) => sameIp(x, ip))) ips.push(ip);
+  };
+  add(primary);
+  for (const p of pod.status?.podIPs ?? []) if (p.ip !== primary) add(p.ip);
   const entry: PodEntry = {
     key: `${namespace}/${pod.metadata.name}`,
     namespace,
     name: pod.metadata.name,
     labels: pod.metadata.labels ?? {},
-    ips: [...texts].flatMap((t) => parseIp(t) ?? []),
+    ips,
     hostNetwork: pod.spec?.hostNetwork === true,
+    namedPorts: declaredNamedPorts(pod),
     pod,
   };
   if (primary) entry.ip = primary;
