@@ -6,8 +6,15 @@
  * ready EndpointSlice addresses, and anything it cannot name is NXDOMAIN; names outside its
  * zones go to the upstream resolver.
  */
-import { listObjects, type ClusterState, type Service, type Stored } from '../cluster/index.ts';
+import {
+  getObject,
+  listObjects,
+  type ClusterState,
+  type Service,
+  type Stored,
+} from '../cluster/index.ts';
 import { clusterIPsOf, isHeadless, serviceEndpoints } from '../routing/endpoints.ts';
+import { servicesByClusterIP } from '../routing/indexes.ts';
 import {
   addressFromReverse,
   isIPv4,
@@ -100,7 +107,7 @@ export function endpointHostname(addr: { ip: string; hostname?: string }): strin
 }
 
 function namespaceExists(state: ClusterState, ns: string): boolean {
-  return listObjects(state, 'Namespace').some((n) => n.metadata.name === ns);
+  return !!getObject(state, 'Namespace', undefined, ns);
 }
 
 function findPods(state: ClusterState, r: RecordRequest, zone: string): Lookup {
@@ -118,9 +125,9 @@ function findPods(state: ClusterState, r: RecordRequest, zone: string): Lookup {
 
 function findServices(state: ClusterState, r: RecordRequest, zone: string): Lookup {
   if (r.service === '') return { services: [] };
-  const candidates = listObjects<Service>(state, 'Service', r.namespace).filter((s) =>
-    match(s.metadata.name, r.service),
-  );
+  // Service names are DNS labels: lowercase, so a case-insensitive match is a lowercase lookup.
+  const found = getObject<Service>(state, 'Service', r.namespace, r.service.toLowerCase());
+  const candidates = found ? [found] : [];
   let error: string | undefined = candidates.length
     ? r.endpoint
       ? `Service ${r.namespace}/${r.service} has no ready endpoint named "${r.endpoint}"`
@@ -255,7 +262,7 @@ function ptrRecords(state: ClusterState, name: string, zone: string): Lookup | D
   }
   const domain = state.settings.clusterDomain;
   const all = listObjects<Service>(state, 'Service');
-  const svc = all.find((s) => clusterIPsOf(s).includes(ip));
+  const svc = servicesByClusterIP(state).get(ip);
   if (svc)
     return [
       {

@@ -5,15 +5,13 @@
  */
 import {
   getObject,
-  listObjects,
-  type EndpointSlice,
   type Endpoints,
   type KubeObject,
   type Service,
   type Stored,
 } from '../cluster/index.ts';
+import { slicesByService } from './indexes.ts';
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
 
 /** One port of an endpoint; port -1 is CoreDNS's sentinel for a slice without ports. */
@@ -62,8 +60,7 @@ export function serviceEndpoints(
 ): EndpointView[] {
   const ns = svc.metadata.namespace ?? '';
   const out: EndpointView[] = [];
-  for (const slice of listObjects<EndpointSlice>(state, 'EndpointSlice', ns)) {
-    if (slice.metadata.labels?.[SERVICE_NAME_LABEL] !== svc.metadata.name) continue;
+  for (const slice of slicesByService(state).get(`${ns}/${svc.metadata.name}`) ?? []) {
     if (slice.addressType === 'FQDN') continue;
     const ports = portsOf(slice.ports);
     for (const ep of slice.endpoints ?? []) {

@@ -22,7 +22,8 @@ import {
   type DirectionVerdict,
   type Protocol,
 } from '../netpol/index.ts';
-import { clusterIPsOf, serviceEndpoints, type EndpointView } from './endpoints.ts';
+import { serviceEndpoints, type EndpointView } from './endpoints.ts';
+import { podsByIP, servicesByClusterIP } from './indexes.ts';
 import type { Hop, Responder } from './types.ts';
 
 /** The resolver the node's /etc/resolv.conf names (what CoreDNS forwards to, and dnsPolicy Default uses). */
@@ -68,19 +69,12 @@ function podName(p: Stored<Pod>): string {
 
 /** The Service owning a ClusterIP, if any. */
 export function serviceForClusterIP(state: ClusterState, ip: string): Stored<Service> | undefined {
-  return listObjects<Service>(state, 'Service').find((s) => clusterIPsOf(s).includes(ip));
+  return servicesByClusterIP(state).get(ip);
 }
 
 /** The running pod that holds an IP (host-network pods share the node's and are not matched). */
 export function podForIP(state: ClusterState, ip: string): Stored<Pod> | undefined {
-  return listObjects<Pod>(state, 'Pod').find(
-    (p) =>
-      !p.spec?.hostNetwork &&
-      !p.metadata.deletionTimestamp &&
-      p.status?.phase !== 'Succeeded' &&
-      p.status?.phase !== 'Failed' &&
-      (p.status?.podIP === ip || (p.status?.podIPs ?? []).some((x) => x.ip === ip)),
-  );
+  return podsByIP(state).get(ip);
 }
 
 /** The ready endpoints serving one Service port (matched by port name and protocol, as kube-proxy does). */
