@@ -6,9 +6,8 @@
 import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
-import { toJson, toYaml } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
-import { failure, GENERATOR_FLAGS, outputFormat } from './create/common.ts';
+import { failure, GENERATOR_FLAGS, outputFormat, printObject } from './create/common.ts';
 import { createConfigMap } from './create/configmap.ts';
 import { createDeployment } from './create/deployment.ts';
 import { createJob } from './create/job.ts';
@@ -19,7 +18,7 @@ import { createSecret } from './create/secret.ts';
 import { createService } from './create/service.ts';
 import { createServiceAccount } from './create/serviceaccount.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
-import { dryRunMode, dryRunSuffix } from './output-flags.ts';
+import { dryRunMode } from './output-flags.ts';
 
 /** kubectl generators for kinds the simulator does not serve: recognised, and refused plainly. */
 function unsupported(name: string, aliases: string[], short: string): Command {
@@ -137,10 +136,8 @@ export const create: Command = {
         errors.push(o.message);
         continue;
       }
-      if (out.format === 'yaml') printed.push(toYaml(o.object));
-      else if (out.format === 'json') printed.push(toJson(o.object));
-      else if (out.format === 'name') printed.push(`${o.ref}\n`);
-      else printed.push(`${o.ref} created${dryRunSuffix(dry.mode)}\n`);
+      const info = kindForApiVersion(o.object.apiVersion, o.object.kind);
+      if (info) printed.push(printObject(o.object, info, out.format, dry.mode, false, 'created'));
     }
     return {
       state: dry.mode === 'none' && draft.dirty ? draft.commit() : undefined,

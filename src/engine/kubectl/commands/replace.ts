@@ -5,11 +5,10 @@
 import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
-import { toJson, toYaml } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
-import { failure, outputFormat } from './create/common.ts';
+import { failure, outputFormat, printObject } from './create/common.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode, dryRunSuffix } from './output-flags.ts';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode } from './output-flags.ts';
 
 export const replace: Command = {
   name: 'replace',
@@ -87,10 +86,8 @@ export const replace: Command = {
         errors.push(o.message);
         continue;
       }
-      if (out.format === 'yaml') printed.push(toYaml(o.object));
-      else if (out.format === 'json') printed.push(toJson(o.object));
-      else if (out.format === 'name') printed.push(`${o.ref}\n`);
-      else printed.push(`${o.ref} replaced${dryRunSuffix(dry.mode)}\n`);
+      const info = kindForApiVersion(o.object.apiVersion, o.object.kind);
+      if (info) printed.push(printObject(o.object, info, out.format, dry.mode, false, 'replaced'));
     }
     return {
       state: dry.mode === 'none' && draft.dirty ? draft.commit() : undefined,

@@ -277,6 +277,29 @@ describe.skipIf(!hasKubectl)('create --dry-run=client prints what kubectl v1.32 
   }
 });
 
+describe.skipIf(!hasKubectl)('create --dry-run=client -o jsonpath matches kubectl v1.32', () => {
+  const templates: Array<[string[], string]> = [
+    [['create', 'namespace', 'x'], '{.metadata.name}'],
+    [
+      ['create', 'deployment', 'web', '--image=nginx', '--port=80'],
+      '{.spec.template.spec.containers[0].ports[0].containerPort}',
+    ],
+    [
+      ['create', 'service', 'clusterip', 'web', '--tcp=80:8080,443'],
+      '{range .spec.ports[*]}{.name} {.targetPort}{"\\n"}{end}',
+    ],
+    [['create', 'secret', 'generic', 's', '--from-literal=a=1'], '{.data.a}'],
+  ];
+  for (const [form, template] of templates) {
+    const argv = [...form, '--dry-run=client', '-o', `jsonpath=${template}`];
+    it(argv.join(' '), () => {
+      const want = real(argv);
+      expect(want.code, want.stderr).toBe(0);
+      expect(ours(argv).stdout).toBe(want.stdout);
+    });
+  }
+});
+
 describe.skipIf(!hasKubectl)('create argument errors match kubectl v1.32', () => {
   for (const form of ERROR_FORMS) {
     // Rows ending in `!` run exactly as written (the group command takes no --dry-run).

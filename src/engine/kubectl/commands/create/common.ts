@@ -13,6 +13,7 @@ import {
   writeObjects,
 } from '../../../cluster/index.ts';
 import { checkAccess } from '../../authz.ts';
+import { executeJsonPath } from '../../printers/jsonpath.ts';
 import { toJson, toYaml } from '../../printers/serialize.ts';
 import type { CommandContext, CommandOutput, FlagSpec, FlagValues } from '../../types.ts';
 import {
@@ -87,6 +88,9 @@ export function outputFormat(
 ): { ok: true; format: string } | { ok: false; out: CommandOutput } {
   const format = typeof flags.output === 'string' ? flags.output : '';
   if (['', 'json', 'yaml', 'name'].includes(format)) return { ok: true, format };
+  if (format.startsWith('jsonpath=')) return { ok: true, format };
+  if (format === 'jsonpath')
+    return failure2('error: template format specified but no template given');
   if (/^(jsonpath|go-template|template|custom-columns)/.test(format))
     return failure2(
       `error: output format "${format.split('=')[0]}" is not supported by the simulator`,
@@ -217,6 +221,10 @@ export function printObject(
   if (format === 'yaml') return toYaml(obj);
   if (format === 'json') return typed ? typedJson(obj) : toJson(obj);
   if (format === 'name') return `${ref}\n`;
+  if (format.startsWith('jsonpath=')) {
+    const r = executeJsonPath(format.slice('jsonpath='.length), JSON.parse(JSON.stringify(obj)));
+    return r.ok ? r.text : r.error;
+  }
   return `${ref} ${verb}${dryRunSuffix(mode)}\n`;
 }
 
