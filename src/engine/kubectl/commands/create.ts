@@ -94,7 +94,7 @@ export const create: Command = {
         read.error.replace('no objects passed to apply', 'no objects passed to create'),
       );
     const denied: string[] = [];
-    const allowed = read.objects.filter(({ object }) => {
+    const allowed = read.objects.filter(({ object, source }) => {
       const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
       if (!info) return true;
       const message = checkAccess(ctx, {
@@ -103,6 +103,8 @@ export const create: Command = {
         group: info.group,
         ...(info.namespaced ? { namespace: object.metadata.namespace ?? ctx.namespace } : {}),
         name: object.metadata.name,
+        object,
+        file: source.file,
       });
       if (message) denied.push(message);
       return !message;

@@ -278,6 +278,7 @@ export function runMetadataEdit(
         group: info.group,
         ...(item.target.namespace !== undefined ? { namespace: item.target.namespace } : {}),
         name,
+        object: stored,
       });
       if (denied) {
         errors.push({ lines: [denied] });

@@ -68,6 +68,7 @@ export const replace: Command = {
         group: info.group,
         ...(info.namespaced ? { namespace: object.metadata.namespace ?? ctx.namespace } : {}),
         name: object.metadata.name,
+        object,
       });
       if (message) denied.push(message);
       return !message;

@@ -140,6 +140,24 @@ describe('create generators write through the API server', () => {
   });
 });
 
+describe("create goes through RBAC (impersonated users get the API server's Forbidden)", () => {
+  it('wraps Forbidden as the generator wraps any error, or prints it as is', () => {
+    const s = session();
+    expect(s.run('create', 'deployment', 'web', '--image=nginx', '--as=alice').stderr.trim()).toBe(
+      'error: failed to create deployment: deployments.apps is forbidden: User "alice" cannot create resource "deployments" in API group "apps" in the namespace "default"',
+    );
+    expect(s.run('create', 'namespace', 'x', '--as=alice').stderr.trim()).toBe(
+      'Error from server (Forbidden): namespaces is forbidden: User "alice" cannot create resource "namespaces" in API group "" at the cluster scope',
+    );
+  });
+  it('allows what a binding grants', () => {
+    const s = session();
+    s.run('create', 'rolebinding', 'alice-edit', '--clusterrole=edit', '--user=alice');
+    expect(s.run('create', 'configmap', 'c', '--as=alice').stdout).toBe('configmap/c created\n');
+    expect(s.run('create', 'configmap', 'c2', '--as=alice', '-n', 'kube-system').exitCode).toBe(1);
+  });
+});
+
 describe('create -f', () => {
   const files = {
     'app.yaml':

@@ -258,6 +258,7 @@ export function emit(
     group: info.group,
     ...(namespace !== undefined ? { namespace } : {}),
     name: body.metadata.name,
+    object: body,
   });
   if (denied) return failure(extraStderr + formatCreateError(denied, wrap));
   const draft = new ClusterDraft(ctx.state);
