@@ -94,7 +94,12 @@ export function readyBackends(
     seen.add(`${view.ip}:${p.port}`);
     out.push({ ip: view.ip, port: p.port, view });
   }
-  return out;
+  // kube-proxy keeps each Service port's endpoints sorted by their "ip:port" string.
+  return out.sort((a, b) => {
+    const ka = `${a.ip}:${a.port}`;
+    const kb = `${b.ip}:${b.port}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
 }
 
 /** True when a container of the pod declares the port (pods listen exactly on their containerPorts). */
