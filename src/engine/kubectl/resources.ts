@@ -56,7 +56,7 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
     return {
       ok: false,
       error:
-        "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>')",
+        "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
     };
   }
   const [typeArg, ...names] = args as [string, ...string[]];

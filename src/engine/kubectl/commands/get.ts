@@ -9,6 +9,7 @@ import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import { columnsFor } from '../printers/columns.ts';
 import { evaluateColumn, executeJsonPath, formatGoValue } from '../printers/jsonpath.ts';
+import { compileFieldSelector } from '../printers/field-selector.ts';
 import { formatLabels } from '../printers/labels.ts';
 import { asList, toJson, toYaml } from '../printers/serialize.ts';
 import { formatTable } from '../printers/table.ts';
@@ -70,6 +71,15 @@ function collect(
       errors.push(denied);
       continue;
     }
+    const fieldSelector = compileFieldSelector(
+      req.info,
+      (ctx.flags['field-selector'] as string | undefined) ?? '',
+      (ctx.flags.selector as string | undefined) ?? '',
+    );
+    if (!fieldSelector.ok) {
+      errors.push(fieldSelector.error);
+      continue;
+    }
     const objects: KubeObject[] = [];
     if (req.names.length > 0) {
       for (const name of req.names) {
@@ -78,11 +88,31 @@ function collect(
         else errors.push(notFound(req, name));
       }
     } else {
-      objects.push(...listObjects(ctx.state, req.info.kind, namespace).filter(selector));
+      objects.push(
+        ...listObjects(ctx.state, req.info.kind, namespace).filter(
+          (o) => selector(o) && fieldSelector.matches(o),
+        ),
+      );
     }
     found.push({ req, objects: objects.map((o) => withDerivedStatus(ctx.state, o)) });
   }
   return { found, errors };
+}
+
+/** `--sort-by=JSONPATH`: numbers numerically, everything else as strings; stable. */
+function sortBy(objects: KubeObject[], expr: string): KubeObject[] {
+  const key = (o: KubeObject) => {
+    const r = evaluateColumn(expr, JSON.parse(JSON.stringify(o)) as unknown);
+    return r.ok ? r.values[0] : undefined;
+  };
+  const keyed = objects.map((o, i) => ({ o, i, k: key(o) }));
+  keyed.sort((a, b) => {
+    if (typeof a.k === 'number' && typeof b.k === 'number') return a.k - b.k || a.i - b.i;
+    const x = a.k === undefined ? '' : typeof a.k === 'string' ? a.k : JSON.stringify(a.k);
+    const y = b.k === undefined ? '' : typeof b.k === 'string' ? b.k : JSON.stringify(b.k);
+    return x < y ? -1 : x > y ? 1 : a.i - b.i;
+  });
+  return keyed.map((k) => k.o);
 }
 
 /** Human-readable tables (printers.go columns), one per kind in request order. */
@@ -192,6 +222,18 @@ export const get: Command = {
       description: "When using the default or custom-column output format, don't print headers.",
     },
     {
+      name: 'field-selector',
+      type: 'string',
+      description:
+        "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    },
+    {
+      name: 'sort-by',
+      type: 'string',
+      description:
+        "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}').",
+    },
+    {
       name: 'watch',
       short: 'w',
       type: 'bool',
@@ -199,6 +241,13 @@ export const get: Command = {
     },
   ],
   run(ctx): CommandOutput {
+    if (ctx.args.length === 0) {
+      return {
+        stderr:
+          'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+        exitCode: 1,
+      };
+    }
     const { format, template } = parseOutput((ctx.flags.output as string | undefined) ?? '');
     const known = ['', 'wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns'];
     if (ALLOWED.split(',').includes(format) && !known.includes(format)) {
@@ -243,6 +292,8 @@ export const get: Command = {
     const { found, errors } = collect(ctx, requests, all, (o) =>
       selector.matches(o.metadata.labels),
     );
+    const sortExpr = ctx.flags['sort-by'] as string | undefined;
+    if (sortExpr) for (const f of found) f.objects = sortBy(f.objects, sortExpr);
     const objects = found.flatMap((f) => f.objects);
     const singleNamed = requests.length === 1 && requests[0]!.names.length === 1;
     const fail = errors.length > 0 ? 1 : 0;

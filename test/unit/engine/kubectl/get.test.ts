@@ -284,4 +284,37 @@ describe('listing behaviour (kubectl get.go)', () => {
       'app=api,track=canary',
     ]);
   });
+
+  it('filters with --field-selector as the API server does, and rejects unsupported fields', () => {
+    // pkg/registry/core/pod: pods support status.phase and spec.nodeName; every kind metadata.name.
+    const r = runCommandLine(
+      shop,
+      'get pods -A --field-selector=metadata.namespace=shop,metadata.name!=api -o name',
+    );
+    expect(r.stdout).toMatch(/^pod\/api-canary\npod\/web-/);
+    expect(
+      runCommandLine(shop, 'get pods -n shop --field-selector status.phase=Pending').stderr,
+    ).toBe('No resources found in shop namespace.\n');
+    const bad = runCommandLine(shop, 'get svc -A --field-selector spec.type=NodePort');
+    expect(bad.stderr).toBe(
+      'Error from server (BadRequest): Unable to find "/v1, Resource=services" that match label selector "", field selector "spec.type=NodePort": field label not supported: spec.type\n',
+    );
+    expect(bad.exitCode).toBe(1);
+  });
+
+  it('sorts with --sort-by (relaxed JSONPath, strings compared as strings)', () => {
+    const r = runCommandLine(shop, 'get pods -n shop -l app=api --sort-by=.status.podIP -o name');
+    expect(r.stdout).toBe('pod/api\npod/api-canary\n');
+    // By IP the Deployment's pods (10.244.0.x) come before api (10.244.1.10), unlike name order.
+    const byIp = runCommandLine(shop, "get pods -n shop --sort-by='{.status.podIP}' -o name");
+    expect(byIp.stdout).toMatch(/^pod\/web-\S+\npod\/web-\S+\npod\/api\npod\/api-canary\n$/);
+  });
+
+  it('explains a missing resource type like kubectl', () => {
+    const r = runCommandLine(shop, 'get');
+    expect(r.stderr).toBe(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
+    );
+    expect(r.exitCode).toBe(1);
+  });
 });
