@@ -1,9 +1,10 @@
 /**
  * The RBAC objects every new cluster starts with: the API server's bootstrap policy
  * (cluster-admin, the aggregated admin/edit/view with their system:aggregate-to-* parts,
- * discovery, basic-user, public-info-viewer and the control-plane roles) and what kubeadm
- * adds (kubeadm:cluster-admins bound to cluster-admin, CoreDNS's role). Rules follow the
- * upstream bootstrap policy testdata (plugin/pkg/auth/authorizer/rbac/bootstrappolicy).
+ * discovery, basic-user, public-info-viewer, the control-plane roles and the kube-system /
+ * kube-public Roles) and what kubeadm adds (kubeadm:cluster-admins bound to cluster-admin,
+ * CoreDNS's role, anonymous reads of kube-public's cluster-info). Rules follow the upstream
+ * bootstrap policy testdata (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata).
  */
 import type { KubeObject, PolicyRule } from '../types.ts';
 
@@ -358,7 +359,85 @@ function systemRoles(): KubeObject[] {
   ];
 }
 
-/** kubeadm's additions: the admin group's binding and CoreDNS's own role. */
+function role(namespace: string, name: string, rules: PolicyRule[]): KubeObject {
+  return { apiVersion: API_VERSION, kind: 'Role', metadata: { ...meta(name), namespace }, rules };
+}
+
+function roleBinding(
+  namespace: string,
+  name: string,
+  roleName: string,
+  subjects: SubjectSpec[],
+  bootstrap = true,
+): KubeObject {
+  const crb = binding(name, roleName, subjects, bootstrap);
+  return {
+    ...crb,
+    kind: 'RoleBinding',
+    metadata: { ...crb.metadata, name, namespace },
+    roleRef: { apiGroup: RBAC, kind: 'Role', name: roleName },
+  };
+}
+
+const LEASES = ['create', 'get', 'list', 'update', 'watch'];
+const EVENTS_WRITE = rule(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']);
+const SYS = 'kube-system';
+
+/** The namespaced part of the bootstrap policy (kube-system and kube-public). */
+function namespacedObjects(): KubeObject[] {
+  const leaderLocking = [
+    rule(['coordination.k8s.io'], ['leases'], LEASES),
+    rule(['coordination.k8s.io'], ['leasecandidates'], LEASES),
+  ];
+  const same = (ns: string, name: string, subjects: SubjectSpec[]) =>
+    roleBinding(ns, name, name, subjects);
+  return [
+    role('kube-public', 'system:controller:bootstrap-signer', [
+      rule([''], ['configmaps'], READ),
+      rule([''], ['configmaps'], ['update'], ['cluster-info']),
+      EVENTS_WRITE,
+    ]),
+    role(SYS, 'extension-apiserver-authentication-reader', [
+      rule([''], ['configmaps'], READ, ['extension-apiserver-authentication']),
+    ]),
+    role(SYS, 'system::leader-locking-kube-controller-manager', leaderLocking),
+    role(SYS, 'system::leader-locking-kube-scheduler', leaderLocking),
+    role(SYS, 'system:controller:bootstrap-signer', [rule([''], ['secrets'], READ)]),
+    role(SYS, 'system:controller:cloud-provider', [
+      rule([''], ['configmaps'], ['create', 'get', 'list', 'watch']),
+    ]),
+    role(SYS, 'system:controller:token-cleaner', [
+      rule([''], ['secrets'], ['delete', 'get', 'list', 'watch']),
+      EVENTS_WRITE,
+    ]),
+    same('kube-public', 'system:controller:bootstrap-signer', [
+      ['ServiceAccount', SYS, 'bootstrap-signer'],
+    ]),
+    roleBinding(
+      SYS,
+      'system::extension-apiserver-authentication-reader',
+      'extension-apiserver-authentication-reader',
+      [
+        ['User', 'system:kube-controller-manager'],
+        ['User', 'system:kube-scheduler'],
+      ],
+    ),
+    same(SYS, 'system::leader-locking-kube-controller-manager', [
+      ['User', 'system:kube-controller-manager'],
+      ['ServiceAccount', SYS, 'kube-controller-manager'],
+      ['ServiceAccount', SYS, 'leader-election-controller'],
+    ]),
+    same(SYS, 'system::leader-locking-kube-scheduler', [
+      ['User', 'system:kube-scheduler'],
+      ['ServiceAccount', SYS, 'kube-scheduler'],
+    ]),
+    same(SYS, 'system:controller:bootstrap-signer', [['ServiceAccount', SYS, 'bootstrap-signer']]),
+    same(SYS, 'system:controller:cloud-provider', [['ServiceAccount', SYS, 'cloud-provider']]),
+    same(SYS, 'system:controller:token-cleaner', [['ServiceAccount', SYS, 'token-cleaner']]),
+  ];
+}
+
+/** kubeadm's additions: the admin group's binding, CoreDNS's role, anonymous cluster-info reads. */
 function kubeadmObjects(): KubeObject[] {
   return [
     {
@@ -380,6 +459,19 @@ function kubeadmObjects(): KubeObject[] {
       'kubeadm:cluster-admins',
       'cluster-admin',
       [['Group', 'kubeadm:cluster-admins']],
+      false,
+    ),
+    {
+      apiVersion: API_VERSION,
+      kind: 'Role',
+      metadata: { name: 'kubeadm:bootstrap-signer-clusterinfo', namespace: 'kube-public' },
+      rules: [rule([''], ['configmaps'], ['get'], ['cluster-info'])],
+    },
+    roleBinding(
+      'kube-public',
+      'kubeadm:bootstrap-signer-clusterinfo',
+      'kubeadm:bootstrap-signer-clusterinfo',
+      [['User', 'system:anonymous']],
       false,
     ),
   ];
@@ -406,6 +498,7 @@ export function bootstrapRbacObjects(): KubeObject[] {
     binding('system:kube-controller-manager', 'system:kube-controller-manager', [
       ['User', 'system:kube-controller-manager'],
     ]),
+    ...namespacedObjects(),
     ...kubeadmObjects(),
   ];
 }
