@@ -37,9 +37,8 @@ export function describeDeployment(state: ClusterState, obj: Stored<Deployment>)
   const spec = d.spec!;
   const st = d.status ?? {};
   const newRs = newReplicaSet(state, d);
-  const oldRss = ownedReplicaSets(state, d).filter(
-    (rs) => rs !== newRs && Number((rs.spec as { replicas?: number })?.replicas ?? 0) > 0,
-  );
+  // All old ReplicaSets, scaled down or not (GetAllReplicaSetsInChunks' allOldRSes).
+  const oldRss = ownedReplicaSets(state, d).filter((rs) => rs !== newRs);
   return tabbed((w) => {
     w.write(0, `Name:\t${d.metadata.name}\n`);
     w.write(0, `Namespace:\t${d.metadata.namespace ?? ''}\n`);

@@ -89,17 +89,34 @@ function maxUnavailable(d: KubeObject, replicas: number): number {
   return pct ? Math.min(Math.floor((Number(pct[1]) * replicas) / 100), replicas) : 0;
 }
 
-/** The ReplicaSet a Deployment is rolling towards: the one it keeps scaled up (newest first). */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** A pod template without the pod-template-hash label the Deployment controller adds. */
+function templateKey(template: unknown): string {
+  const t = (template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  const labels = { ...(t.metadata?.labels ?? {}) };
+  delete labels['pod-template-hash'];
+  return stable({ ...t, metadata: { ...(t.metadata ?? {}), labels } });
+}
+
+/** The ReplicaSet whose template is the Deployment's (findNewReplicaSet), else the scaled-up one. */
 export function newReplicaSet(
   state: Pick<ClusterState, 'objects'>,
   d: KubeObject,
 ): KubeObject | undefined {
   const rss = ownedReplicaSets(state, d);
-  const scaled = rss.filter((rs) => Number(spec(rs).replicas ?? 0) > 0);
-  const pick = scaled.length ? scaled : rss;
-  return [...pick].sort(
-    (a, b) => Number(b.metadata.resourceVersion ?? 0) - Number(a.metadata.resourceVersion ?? 0),
-  )[0];
+  const want = templateKey(spec(d).template);
+  const same = rss.find((rs) => templateKey(spec(rs).template) === want);
+  if (same) return same;
+  return rss.find((rs) => Number(spec(rs).replicas ?? 0) > 0);
 }
 
 function deploymentStatus(state: Pick<ClusterState, 'objects'>, d: KubeObject): Status {
