@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage, SCENARIO } from './setup.ts';
-import { listObjects } from '../../src/engine/index.ts';
+import { listObjects, type Pod } from '../../src/engine/index.ts';
 import {
   createLabStore,
   loadRuntime,
@@ -136,7 +136,7 @@ describe('the lab store', () => {
     await expect(t.getState().importYaml(yaml, 'cluster.yaml')).resolves.toBe(true);
     expect(namespaces(t)).toEqual(namespaces(s));
     const pods = (x: LabStore) =>
-      listObjects(x.getState().cluster, 'Pod').map(
+      listObjects<Pod>(x.getState().cluster, 'Pod').map(
         (p) => `${p.metadata.namespace}/${p.metadata.name} ${p.status?.podIP}`,
       );
     expect(pods(t)).toEqual(pods(s));
