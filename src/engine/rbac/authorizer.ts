@@ -14,7 +14,13 @@ import type {
   RoleBinding,
   Subject,
 } from '../cluster/types.ts';
-import { describeSubject, subjectAppliesTo, SYSTEM_MASTERS, type UserInfo } from './identity.ts';
+import {
+  describeSubject,
+  serviceAccountUsername,
+  subjectAppliesTo,
+  SYSTEM_MASTERS,
+  type UserInfo,
+} from './identity.ts';
 import { ruleAllows, type AuthzAttributes } from './rules.ts';
 
 type Objects = Pick<ClusterState, 'objects'>;
@@ -82,14 +88,46 @@ export function roleReferenceRules(
   return { ok: false, error: `unsupported role reference kind: ${JSON.stringify(roleRef.kind)}` };
 }
 
-interface BindingIndex {
-  clusterRoleBindings: ClusterRoleBinding[];
-  roleBindingsByNamespace: Map<string, RoleBinding[]>;
+/** Bindings in name order, and for each subject key the positions of the bindings naming it. */
+interface BindingList {
+  bindings: (ClusterRoleBinding | RoleBinding)[];
+  bySubject: Map<string, number[]>;
 }
 
-// Bindings sorted once per stored map: the state is immutable, so a map identifies a version.
-const indexCache = new WeakMap<object, BindingIndex>();
+interface BindingIndex {
+  clusterRoleBindings: BindingList;
+  roleBindingsByNamespace: Map<string, BindingList>;
+}
+
+// Indexed once per stored map: the state is immutable, so a map identifies a version.
+const crbCache = new WeakMap<object, BindingList>();
+const rbCache = new WeakMap<object, Map<string, BindingList>>();
 const EMPTY = new Map<string, KubeObject>();
+
+// A subject matches by user name (User, and a ServiceAccount's username) or by group.
+function subjectKey(s: Subject, bindingNamespace: string): string | undefined {
+  if (s.kind === 'User') return `u:${s.name}`;
+  if (s.kind === 'Group') return `g:${s.name}`;
+  if (s.kind === 'ServiceAccount') {
+    const ns = s.namespace || bindingNamespace;
+    return ns ? `u:${serviceAccountUsername(ns, s.name)}` : undefined;
+  }
+  return undefined;
+}
+
+function listOf(bindings: (ClusterRoleBinding | RoleBinding)[], ns: string): BindingList {
+  const bySubject = new Map<string, number[]>();
+  bindings.forEach((b, i) => {
+    for (const s of b.subjects ?? []) {
+      const key = subjectKey(s, ns);
+      if (key === undefined) continue;
+      const at = bySubject.get(key);
+      if (!at) bySubject.set(key, [i]);
+      else if (at[at.length - 1] !== i) at.push(i);
+    }
+  });
+  return { bindings, bySubject };
+}
 
 function sortedValues<T>(map: ReadonlyMap<string, KubeObject>): T[] {
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v as T);
@@ -98,24 +136,31 @@ function sortedValues<T>(map: ReadonlyMap<string, KubeObject>): T[] {
 function bindingIndex(state: Objects): BindingIndex {
   const crbMap = state.objects.get('ClusterRoleBinding') ?? EMPTY;
   const rbMap = state.objects.get('RoleBinding') ?? EMPTY;
-  const cachedCrb = indexCache.get(crbMap);
-  const cachedRb = indexCache.get(rbMap);
-  const clusterRoleBindings =
-    cachedCrb?.clusterRoleBindings ?? sortedValues<ClusterRoleBinding>(crbMap);
-  let roleBindingsByNamespace = cachedRb?.roleBindingsByNamespace;
+  let clusterRoleBindings = crbCache.get(crbMap);
+  if (!clusterRoleBindings) {
+    clusterRoleBindings = listOf(sortedValues<ClusterRoleBinding>(crbMap), '');
+    if (crbMap !== EMPTY) crbCache.set(crbMap, clusterRoleBindings);
+  }
+  let roleBindingsByNamespace = rbCache.get(rbMap);
   if (!roleBindingsByNamespace) {
-    roleBindingsByNamespace = new Map();
+    const grouped = new Map<string, RoleBinding[]>();
     for (const rb of sortedValues<RoleBinding & KubeObject>(rbMap)) {
       const ns = rb.metadata.namespace ?? '';
-      const list = roleBindingsByNamespace.get(ns) ?? [];
+      const list = grouped.get(ns) ?? [];
       list.push(rb);
-      roleBindingsByNamespace.set(ns, list);
+      grouped.set(ns, list);
     }
+    roleBindingsByNamespace = new Map([...grouped].map(([ns, list]) => [ns, listOf(list, ns)]));
+    if (rbMap !== EMPTY) rbCache.set(rbMap, roleBindingsByNamespace);
   }
-  const index = { clusterRoleBindings, roleBindingsByNamespace };
-  if (crbMap !== EMPTY && !cachedCrb) indexCache.set(crbMap, index);
-  if (rbMap !== EMPTY && !cachedRb) indexCache.set(rbMap, index);
-  return index;
+  return { clusterRoleBindings, roleBindingsByNamespace };
+}
+
+/** The bindings of a list that name the user or one of its groups, in name order. */
+function candidates(list: BindingList, user: UserInfo): (ClusterRoleBinding | RoleBinding)[] {
+  const at = new Set<number>(list.bySubject.get(`u:${user.username}`) ?? []);
+  for (const g of user.groups) for (const i of list.bySubject.get(`g:${g}`) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => list.bindings[i]!);
 }
 
 /** Visitor over applicable rules; return false to stop. `rule` is absent when `error` is set. */
@@ -163,8 +208,9 @@ export function visitRulesFor(
     }
     return true;
   };
-  if (!walk('ClusterRoleBinding', index.clusterRoleBindings, '')) return;
-  if (namespace) walk('RoleBinding', index.roleBindingsByNamespace.get(namespace) ?? [], namespace);
+  if (!walk('ClusterRoleBinding', candidates(index.clusterRoleBindings, user), '')) return;
+  const rbs = namespace ? index.roleBindingsByNamespace.get(namespace) : undefined;
+  if (rbs) walk('RoleBinding', candidates(rbs, user), namespace);
 }
 
 /** utilerrors.NewAggregate(...).Error(): one message alone, several deduplicated in brackets. */
