@@ -10,6 +10,8 @@ import { checkAccess } from '../authz.ts';
 import { DESCRIBERS } from '../describe/index.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { objectsFromFiles } from './file-objects.ts';
+import { FILENAME_FLAG } from './manifests.ts';
 
 function notFound(req: ResourceRequest, name: string): string {
   return `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} "${name}" not found`;
@@ -25,6 +27,10 @@ export const describe: Command = {
   short: 'Show details of a specific resource or group of resources',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   flags: [
+    {
+      ...FILENAME_FLAG,
+      description: 'Filename, directory, or URL to files containing the resource to describe',
+    },
     {
       name: 'all-namespaces',
       short: 'A',
@@ -45,6 +51,19 @@ export const describe: Command = {
     },
   ],
   run(ctx): CommandOutput {
+    if (ctx.flags.filename !== undefined) {
+      const files = objectsFromFiles(ctx);
+      if (!files.ok) return { stderr: files.error, exitCode: 1 };
+      const texts = files.objects.flatMap((f) =>
+        'object' in f ? [describeOne(ctx, f.object)] : [],
+      );
+      const errors = files.objects.flatMap((f) => ('error' in f ? [f.error] : []));
+      return {
+        stdout: texts.join('\n\n'),
+        stderr: errors.join('\n'),
+        exitCode: errors.length ? 1 : 0,
+      };
+    }
     if (ctx.args.length === 0) {
       return {
         stderr:

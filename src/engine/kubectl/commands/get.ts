@@ -16,6 +16,8 @@ import { formatTable } from '../printers/table.ts';
 import { withDerivedStatus } from '../printers/workload-status.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { objectsFromFiles } from './file-objects.ts';
+import { FILENAME_FLAG } from './manifests.ts';
 import { OUTPUT_FLAG } from './output-flags.ts';
 
 const ALLOWED =
@@ -193,6 +195,11 @@ export const get: Command = {
   flags: [
     OUTPUT_FLAG,
     {
+      ...FILENAME_FLAG,
+      description:
+        'Filename, directory, or URL to files identifying the resource to get from a server.',
+    },
+    {
       name: 'all-namespaces',
       short: 'A',
       type: 'bool',
@@ -241,7 +248,7 @@ export const get: Command = {
     },
   ],
   run(ctx): CommandOutput {
-    if (ctx.args.length === 0) {
+    if (ctx.args.length === 0 && ctx.flags.filename === undefined) {
       return {
         stderr:
           'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
@@ -280,18 +287,38 @@ export const get: Command = {
     const all = ctx.flags['all-namespaces'] === true;
     const selector = parseSelectorString((ctx.flags.selector as string | undefined) ?? '');
     if (!selector.ok) return { stderr: `error: ${selector.error}`, exitCode: 1 };
-    const parsed = parseResourceArgs(ctx.args);
-    if (!parsed.ok) return { stderr: parsed.error, exitCode: 1 };
-    const requests = parsed.requests;
-    if (all && requests.some((r) => r.names.length > 0)) {
-      return {
-        stderr: 'error: a resource cannot be retrieved by name across all namespaces',
-        exitCode: 1,
-      };
+    let requests: ResourceRequest[];
+    let found: Found[];
+    let errors: string[];
+    if (ctx.flags.filename !== undefined) {
+      const files = objectsFromFiles(ctx);
+      if (!files.ok) return { stderr: files.error, exitCode: 1 };
+      // Consecutive objects of one kind share a table, as kubectl's printer per mapping does.
+      found = [];
+      errors = [];
+      for (const f of files.objects) {
+        if ('error' in f) {
+          errors.push(f.error);
+          continue;
+        }
+        const last = found[found.length - 1];
+        const obj = withDerivedStatus(ctx.state, f.object);
+        if (last && last.req.info === f.info) last.objects.push(obj);
+        else found.push({ req: { info: f.info, names: [f.object.metadata.name] }, objects: [obj] });
+      }
+      requests = files.objects.length === 1 ? [{ info: files.objects[0]!.info, names: ['-'] }] : [];
+    } else {
+      const parsed = parseResourceArgs(ctx.args);
+      if (!parsed.ok) return { stderr: parsed.error, exitCode: 1 };
+      requests = parsed.requests;
+      if (all && requests.some((r) => r.names.length > 0)) {
+        return {
+          stderr: 'error: a resource cannot be retrieved by name across all namespaces',
+          exitCode: 1,
+        };
+      }
+      ({ found, errors } = collect(ctx, requests, all, (o) => selector.matches(o.metadata.labels)));
     }
-    const { found, errors } = collect(ctx, requests, all, (o) =>
-      selector.matches(o.metadata.labels),
-    );
     const sortExpr = ctx.flags['sort-by'] as string | undefined;
     if (sortExpr) for (const f of found) f.objects = sortBy(f.objects, sortExpr);
     const objects = found.flatMap((f) => f.objects);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clusterFromFiles } from '../../../../src/cli/nslab.ts';
 import type { ClusterState } from '../../../../src/engine/cluster/index.ts';
-import { runCommandLine } from '../../../../src/engine/kubectl/index.ts';
+import { runCommandLine, runKubectl } from '../../../../src/engine/kubectl/index.ts';
 
 const FIXTURE = 'test/fixtures/kubectl/describe-cluster.yaml';
 const golden = (name: string) => readFileSync(`test/fixtures/kubectl/describe/${name}.txt`, 'utf8');
@@ -121,5 +121,14 @@ describe('describe command behaviour (kubectl pkg/cmd/describe)', () => {
     const slice = run('describe endpointslices -n shop -l kubernetes.io/service-name=api').stdout;
     expect(slice).toContain('AddressType:  IPv4\n');
     expect(slice).toMatch(/- Addresses:\s+10\.244\.1\.10\n/);
+  });
+
+  it('describes the objects a manifest names with -f, NotFound for the rest', () => {
+    const manifest =
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api, namespace: shop}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: gone}\n';
+    const r = runKubectl(state, ['describe', '-f', 'm.yaml'], { files: { 'm.yaml': manifest } });
+    expect(r.stdout).toBe(golden('sa-api'));
+    expect(r.stderr).toBe('Error from server (NotFound): configmaps "gone" not found\n');
+    expect(r.exitCode).toBe(1);
   });
 });

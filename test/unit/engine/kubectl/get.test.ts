@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clusterFromFiles } from '../../../../src/cli/nslab.ts';
 import type { ClusterState } from '../../../../src/engine/cluster/index.ts';
-import { runCommandLine } from '../../../../src/engine/kubectl/index.ts';
+import { runCommandLine, runKubectl } from '../../../../src/engine/kubectl/index.ts';
 
 function load(file: string): ClusterState {
   const c = clusterFromFiles([`test/fixtures/kubectl/${file}`]);
@@ -316,5 +316,19 @@ describe('listing behaviour (kubectl get.go)', () => {
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
     );
     expect(r.exitCode).toBe(1);
+  });
+
+  it('gets the objects a manifest names with -f, one table per run of one kind', () => {
+    const manifest =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: gone, namespace: shop}\n';
+    const r = runKubectl(shop, ['get', '-f', 'm.yaml', '-o', 'name'], {
+      files: { 'm.yaml': manifest },
+    });
+    expect(r.stdout).toBe('pod/api\nservice/api\n');
+    expect(r.stderr).toBe('Error from server (NotFound): pods "gone" not found\n');
+    const one = runKubectl(shop, ['get', '-f', 'm.yaml', '-o', 'jsonpath={.kind}'], {
+      files: { 'm.yaml': manifest.split('---')[0]! },
+    });
+    expect(one.stdout).toBe('Pod');
   });
 });
