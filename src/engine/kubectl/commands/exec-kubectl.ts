@@ -88,7 +88,7 @@ export function execKubectl(
   if (!mounted && !server) {
     return {
       stderr:
-        'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+        'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
       exitCode: 1,
     };
   }
@@ -96,7 +96,7 @@ export function execKubectl(
     // The CA bundle comes in the same projected volume as the token.
     return {
       stderr:
-        'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority',
+        'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n',
       exitCode: 1,
     };
   }

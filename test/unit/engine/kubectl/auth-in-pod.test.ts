@@ -95,7 +95,7 @@ describe('kubectl inside a pod', () => {
 
   it('has no in-cluster config without a mounted token (pod or ServiceAccount opt-out)', () => {
     const refused =
-      'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+      'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n';
     expect(inPod(d, 'nomount', 'kubectl get pods').stderr).toBe(refused);
     expect(inPod(d, 'quiet', 'kubectl get pods').stderr).toBe(refused);
     // The pod's own setting wins over its ServiceAccount's.
