@@ -210,6 +210,11 @@ const FORMS: string[][] = [
   ['create', 'secret', 'docker-registry', 'reg', `--from-file=${F('dockercfg.json')}`],
 ];
 
+/**
+ * Flag-parsing and required-flag errors are left out: the installed kubectl (a gcloud
+ * "dispatcher" build) prints cobra's own `Error: …` / klog lines for them, where upstream
+ * kubectl (and the simulator) print `error: …` through cmdutil.CheckErr.
+ */
 const ERROR_FORMS: string[][] = [
   ['create', 'deployment', 'a', 'b', '--image=x'],
   ['create', 'service', 'clusterip'],
@@ -232,6 +237,18 @@ const ERROR_FORMS: string[][] = [
   ['create', 'namespace', 'x', '-o', 'wide'],
   ['create', 'foo'],
   ['create', 'service', 'foo', '!'],
+  ['create', 'secret', 'generic'],
+  ['create', 'clusterrolebinding', 'crb', '--clusterrole=view', '--serviceaccount=bad'],
+  ['create', 'configmap', 'cm', '--from-file=a=b=c'],
+  ['create', 'configmap', 'cm', '--from-file==x'],
+  ['create', 'configmap', 'cm', '--from-file=k='],
+  ['create', 'configmap', 'cm', `--from-env-file=${F('conf')}`],
+  ['create', 'configmap', 'cm', `--from-file=k=${F('conf')}`],
+  ['create', 'secret', 'generic', 's', '--from-literal=..=x'],
+  ['create', 'secret', 'generic', 's', `--from-env-file=${F('index.html')}`],
+  ['create', 'deployment', 'web', '--image=nginx', '--image=busybox', '--', 'sleep', '1'],
+  ['create', 'job', 'j'],
+  ['create', 'namespace', 'x', '--dry-run=maybe', '!'],
   ['create', '!'],
   ['create', 'deployment', 'web', '--image=nginx', '--dry-run=maybe', '!'],
 ];
