@@ -15,6 +15,7 @@ import {
   type LoadedObject,
 } from '../engine/index.ts';
 import { filesFor, readManifestPath } from './files.ts';
+import { lessonsCommand } from './lessons.ts';
 
 export interface CliOutput {
   stdout: string;
@@ -138,6 +139,7 @@ export function nslab(
   ) {
     return { stdout: USAGE, stderr: '', exitCode: command.length === 0 ? 1 : 0 };
   }
+  if (command[0] === 'lessons' && files.length === 0) return lessonsCommand(command.slice(1));
   const cluster = clusterFromFiles(files);
   if ('error' in cluster) return { stdout: '', stderr: `${cluster.error}\n`, exitCode: 1 };
   if (command[0] === 'script') {

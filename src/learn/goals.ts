@@ -1,0 +1,433 @@
+/**
+ * Goal checks: each kind asks exactly one engine function and reports pass/fail with the
+ * engine's own reason and the hop, policy, binding or field that decided it — so the lesson
+ * runner can say *why* a goal is unmet, not only that it is.
+ */
+import {
+  getObject,
+  listObjects,
+  type ClusterState,
+  type KubeObject,
+  type Pod,
+  type ServiceAccount,
+  type Service,
+  type Stored,
+} from '../engine/cluster/index.ts';
+import { resolveFromPod } from '../engine/dns/index.ts';
+import {
+  evaluateConnection,
+  podIp,
+  type ConnectionVerdict,
+  type DirectionVerdict,
+} from '../engine/netpol/index.ts';
+import {
+  canI,
+  describeSource,
+  serviceAccountUsername,
+  type Decision,
+} from '../engine/rbac/index.ts';
+import { connect, type ConnectOutcome, type Hop } from '../engine/routing/index.ts';
+import { canonical, getPath, show, subsetMatches } from './fields.ts';
+import type {
+  ApiCallGoal,
+  CanIGoal,
+  ConnectExpect,
+  ConnectGoal,
+  Goal,
+  ObjectGoal,
+  ObjectSelector,
+  ProbeGoal,
+  ResolveGoal,
+  Subject,
+  UnchangedGoal,
+} from './types.ts';
+
+/** What decided a goal: a sentence, and the object (`Kind/ns/name`) behind it when there is one. */
+export interface DecidedBy {
+  summary: string;
+  object?: string;
+}
+
+/** A goal's verdict: pass or fail, what was found (naming the pairs or permission that differ), and what decided it. */
+export interface GoalResult {
+  pass: boolean;
+  detail: string;
+  decidedBy?: DecidedBy;
+}
+
+/** What a check may compare against besides the current cluster. */
+export interface CheckContext {
+  /** The lesson's starting cluster, for `unchanged`. */
+  start: ClusterState;
+}
+
+function splitRef(ref: string): [string, string] {
+  const i = ref.indexOf('/');
+  return [ref.slice(0, i), ref.slice(i + 1)];
+}
+
+function findPod(state: ClusterState, ref: string): Stored<Pod> | undefined {
+  const [ns, name] = splitRef(ref);
+  return getObject<Pod>(state, 'Pod', ns, name);
+}
+
+function missingPod(ref: string): GoalResult {
+  return {
+    pass: false,
+    detail: `pod ${ref} does not exist`,
+    decidedBy: {
+      summary: `Error from server (NotFound): pods "${splitRef(ref)[1]}" not found`,
+      object: `Pod/${ref}`,
+    },
+  };
+}
+
+/** The hop that settled a path: the first that failed, else the last one. */
+function decidingHop(hops: readonly Hop[]): DecidedBy | undefined {
+  const hop = hops.find((h) => !h.ok) ?? hops[hops.length - 1];
+  if (!hop) return undefined;
+  return hop.object ? { summary: hop.summary, object: hop.object } : { summary: hop.summary };
+}
+
+/**
+ * `$NAME` / `${NAME}` in a URL or name, from the pod's container environment (explicit
+ * `value`s), as the shell in the pod would expand them: a goal can follow the app's own config.
+ */
+export function expandEnv(pod: Pod, text: string): string {
+  const env = new Map<string, string>();
+  for (const c of pod.spec?.containers ?? [])
+    for (const e of c.env ?? [])
+      if (e.value !== undefined && !env.has(e.name)) env.set(e.name, e.value);
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_m, a?: string, b?: string) => env.get((a ?? b)!) ?? '',
+  );
+}
+
+const OUTCOME_WORDS: Record<ConnectOutcome, ConnectExpect> = {
+  ok: 'succeeds',
+  refused: 'refused',
+  timeout: 'times-out',
+  nxdomain: 'fails-dns',
+  'dns-timeout': 'fails-dns',
+};
+
+function checkConnect(state: ClusterState, g: ConnectGoal): GoalResult {
+  const pod = findPod(state, g.from);
+  if (!pod) return missingPod(g.from);
+  const url = expandEnv(pod, g.url);
+  const r = connect(state, pod, url);
+  const got = OUTCOME_WORDS[r.outcome];
+  const decided = decidingHop(r.hops);
+  return {
+    pass: got === g.expect,
+    detail: `${g.from} → ${url === g.url ? url : `${g.url} (${url})`}: expected ${g.expect}, ${got === g.expect ? 'and it' : 'but it'} ${got} (curl exit ${r.exitCode})`,
+    ...(decided ? { decidedBy: decided } : {}),
+  };
+}
+
+function checkResolve(state: ClusterState, g: ResolveGoal): GoalResult {
+  const pod = findPod(state, g.from);
+  if (!pod) return missingPod(g.from);
+  const name = expandEnv(pod, g.name);
+  const r = resolveFromPod(state, pod, name, g.type ?? 'A');
+  const data = r.answers.map((a) => a.data);
+  const last = r.attempts[r.attempts.length - 1];
+  const answered = r.attempts.find((a) => a.rcode === 'NOERROR' && a.answers.length > 0);
+  const decidedBy: DecidedBy = !r.transport.ok
+    ? (decidingHop(r.transport.hops) ?? { summary: 'no nameserver answered' })
+    : {
+        summary: answered
+          ? `${answered.name}: ${answered.reason}`
+          : last
+            ? `${last.name}: ${last.reason}`
+            : r.rcode,
+      };
+  const what = `${g.from} resolves ${name === g.name ? name : `${g.name} (${name})`} (${g.type ?? 'A'})`;
+  const got =
+    r.rcode === 'NOERROR' && data.length
+      ? `${r.fqdn} → ${data.join(', ')}`
+      : `${r.rcode} (tried ${r.tried.join(', ') || 'nothing'})`;
+  const fail = (why: string): GoalResult => ({
+    pass: false,
+    detail: `${what}: ${why}; got ${got}`,
+    decidedBy,
+  });
+  if (g.expect === 'nxdomain')
+    return r.rcode === 'NXDOMAIN'
+      ? {
+          pass: true,
+          detail: `${what}: NXDOMAIN as expected (tried ${r.tried.join(', ')})`,
+          decidedBy,
+        }
+      : fail('expected NXDOMAIN');
+  if (r.rcode !== 'NOERROR' || data.length === 0) return fail('expected an answer');
+  if (g.service) {
+    const [ns, name] = splitRef(g.service);
+    const svc = getObject<Service>(state, 'Service', ns, name);
+    const ips = svc?.spec?.clusterIPs ?? (svc?.spec?.clusterIP ? [svc.spec.clusterIP] : []);
+    if (!svc) return fail(`expected the address of Service ${g.service}, which does not exist`);
+    if (!ips.some((ip) => data.includes(ip)))
+      return fail(`expected the ClusterIP of Service ${g.service} (${ips.join(', ') || 'none'})`);
+  }
+  if (g.pods) {
+    const want = g.pods.map((ref) => {
+      const p = findPod(state, ref);
+      return p ? (podIp(p) ?? `${ref} (no IP)`) : `${ref} (missing)`;
+    });
+    const a = r.answers.filter((x) => x.type === 'A' || x.type === 'AAAA').map((x) => x.data);
+    if (canonical([...a].sort()) !== canonical([...want].sort()))
+      return fail(`expected exactly the pod IPs of ${g.pods.join(', ')} (${want.join(', ')})`);
+  }
+  if (g.data) {
+    const missing = g.data.filter((d) => !data.includes(d));
+    if (missing.length) return fail(`expected records ${missing.join(', ')}`);
+  }
+  return { pass: true, detail: `${what}: ${got}`, decidedBy };
+}
+
+function subjectUser(s: Subject): string {
+  if (s.serviceAccount) {
+    const [ns, name] = splitRef(s.serviceAccount);
+    return serviceAccountUsername(ns, name);
+  }
+  return s.user ?? '';
+}
+
+function decisionDecider(d: Decision): DecidedBy {
+  if (d.grant) {
+    const g = d.grant;
+    const object =
+      g.bindingKind === 'RoleBinding'
+        ? `RoleBinding/${g.namespace ?? ''}/${g.binding}`
+        : `ClusterRoleBinding//${g.binding}`;
+    return { summary: `allowed by ${describeSource(g)}`, object };
+  }
+  return { summary: d.reason || (d.allowed ? 'allowed' : 'no RBAC rule allows it') };
+}
+
+function checkCanI(state: ClusterState, g: CanIGoal): GoalResult {
+  const as = subjectUser(g.subject);
+  const d = canI(state, {
+    as,
+    groups: g.subject.groups ?? [],
+    verb: g.verb,
+    resource: g.resource,
+    ...(g.apiGroup !== undefined ? { apiGroup: g.apiGroup } : {}),
+    ...(g.subresource !== undefined ? { subresource: g.subresource } : {}),
+    namespace: g.namespace ?? '',
+  });
+  const got = d.allowed ? 'yes' : 'no';
+  const where = g.namespace ? ` in namespace ${g.namespace}` : ' cluster-wide';
+  return {
+    pass: got === g.expect,
+    detail: `can ${as} ${g.verb} ${g.resource}${where}? expected ${g.expect}, got ${got}`,
+    decidedBy: decisionDecider(d),
+  };
+}
+
+/** Whether the pod has a ServiceAccount token mounted (the pod's setting wins over its ServiceAccount's). */
+function tokenMounted(state: ClusterState, pod: Stored<Pod>): boolean {
+  const own = pod.spec?.automountServiceAccountToken;
+  if (own !== undefined && own !== null) return own;
+  const sa = getObject<ServiceAccount>(state, 'ServiceAccount', pod.metadata.namespace, podSA(pod));
+  return sa?.automountServiceAccountToken !== false;
+}
+
+function podSA(pod: Pod): string {
+  return pod.spec?.serviceAccountName || pod.spec?.serviceAccount || 'default';
+}
+
+// The in-cluster address kubectl and client libraries use (KUBERNETES_SERVICE_HOST/PORT).
+const API_URL = 'https://kubernetes.default.svc:443/';
+
+function checkApiCall(state: ClusterState, g: ApiCallGoal): GoalResult {
+  const pod = findPod(state, g.from);
+  if (!pod) return missingPod(g.from);
+  const what = `${g.from} ${g.verb} ${g.resource}${g.namespace ? ` in namespace ${g.namespace}` : ''}`;
+  const net = connect(state, pod, API_URL);
+  if (!net.ok) {
+    const decided = decidingHop(net.hops);
+    return {
+      pass: g.expect === 'unreachable',
+      detail: `${what}: expected ${g.expect}, the API server is unreachable (${OUTCOME_WORDS[net.outcome]})`,
+      ...(decided ? { decidedBy: decided } : {}),
+    };
+  }
+  const as = tokenMounted(state, pod)
+    ? serviceAccountUsername(pod.metadata.namespace ?? 'default', podSA(pod))
+    : 'system:anonymous';
+  const d = canI(state, {
+    as,
+    verb: g.verb,
+    resource: g.resource,
+    apiGroup: g.apiGroup ?? '',
+    namespace: g.namespace ?? '',
+  });
+  const got = d.allowed ? 'ok' : 'forbidden';
+  return {
+    pass: got === g.expect,
+    detail: `${what} as ${as}: expected ${g.expect}, got ${d.allowed ? '200 OK' : '403 Forbidden'} (the network path to the API server is open)`,
+    decidedBy: decisionDecider(d),
+  };
+}
+
+function directionDecider(v: DirectionVerdict): DecidedBy {
+  const deciding = v.allowed ? v.policies.find((p) => p.allows) : v.policies[0];
+  const summary = `${v.direction} ${v.allowed ? 'allowed' : 'denied'}: ${v.reason}`;
+  return deciding ? { summary, object: `NetworkPolicy/${deciding.policy}` } : { summary };
+}
+
+/** The direction that settled a verdict: the one that denied, else the one a policy allowed. */
+export function verdictDecider(v: ConnectionVerdict): DecidedBy {
+  if (!v.enforced || v.self) return { summary: v.reason };
+  if (!v.egress.allowed) return directionDecider(v.egress);
+  if (!v.ingress.allowed) return directionDecider(v.ingress);
+  if (v.ingress.isolated) return directionDecider(v.ingress);
+  if (v.egress.isolated) return directionDecider(v.egress);
+  return { summary: v.reason };
+}
+
+function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
+  const from = findPod(state, g.from);
+  if (!from) return missingPod(g.from);
+  const wrong: string[] = [];
+  let decidedBy: DecidedBy | undefined;
+  const cells: Array<[string, boolean]> = [
+    ...(g.allowed ?? []).map((p): [string, boolean] => [p, true]),
+    ...(g.denied ?? []).map((p): [string, boolean] => [p, false]),
+  ];
+  for (const [ref, want] of cells) {
+    const to = findPod(state, ref);
+    const ip = to && podIp(to);
+    if (!to || !ip) {
+      wrong.push(`${g.from} → ${ref}: pod ${to ? 'has no IP' : 'does not exist'}`);
+      continue;
+    }
+    const v = evaluateConnection(state, {
+      from,
+      toIP: ip,
+      port: g.port,
+      protocol: g.protocol ?? 'TCP',
+    });
+    if (v.allowed !== want) {
+      wrong.push(
+        `${g.from} → ${ref}:${g.port} should be ${want ? 'allowed' : 'denied'} but is ${v.allowed ? 'allowed' : 'denied'}`,
+      );
+      decidedBy ??= verdictDecider(v);
+    }
+  }
+  const n = cells.length;
+  return wrong.length
+    ? { pass: false, detail: wrong.join('; '), ...(decidedBy ? { decidedBy } : {}) }
+    : {
+        pass: true,
+        detail: `all ${n} cell${n === 1 ? '' : 's'} of ${g.from}'s row on port ${g.port} are as expected`,
+      };
+}
+
+function selected(state: ClusterState, sel: ObjectSelector): Stored<KubeObject>[] {
+  return listObjects(state, sel.kind, sel.namespace).filter(
+    (o) => sel.name === undefined || o.metadata.name === sel.name,
+  );
+}
+
+function describeSelector(sel: ObjectSelector): string {
+  const kind = sel.kind;
+  if (sel.name) return `${kind} ${sel.namespace ? `${sel.namespace}/` : ''}${sel.name}`;
+  return `a ${kind}${sel.namespace ? ` in namespace ${sel.namespace}` : ''}`;
+}
+
+function objectRef(o: KubeObject): string {
+  return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+function checkObject(state: ClusterState, g: ObjectGoal): GoalResult {
+  const fields = Object.entries(g.fields ?? {});
+  const what = `${describeSelector(g.object)}${fields.length ? ` with ${fields.map(([k, v]) => `${k}=${show(v)}`).join(', ')}` : ''}`;
+  const candidates = selected(state, g.object);
+  const matching = candidates.filter((o) =>
+    fields.every(([path, v]) => subsetMatches(getPath(o, path), v)),
+  );
+  if (g.kind === 'matches' || (g.expect ?? 'present') === 'present') {
+    if (matching.length)
+      return {
+        pass: true,
+        detail: `found ${what}`,
+        decidedBy: { summary: 'matching object', object: objectRef(matching[0]!) },
+      };
+    if (!candidates.length) return { pass: false, detail: `expected ${what}, but there is none` };
+    // Name the fields that differ on the closest candidate.
+    const o = candidates[0]!;
+    const diffs = fields
+      .filter(([path, v]) => !subsetMatches(getPath(o, path), v))
+      .map(([path, v]) => `${path} is ${show(getPath(o, path))}, expected ${show(v)}`);
+    return {
+      pass: false,
+      detail: `expected ${what}; ${objectRef(o).replace(/\/\//, '/')}: ${diffs.join('; ')}`,
+      decidedBy: { summary: diffs[0] ?? 'fields differ', object: objectRef(o) },
+    };
+  }
+  return matching.length
+    ? {
+        pass: false,
+        detail: `expected no ${what.replace(/^a /, '')}, but found ${matching.map((o) => objectRef(o)).join(', ')}`,
+        decidedBy: { summary: 'this object should not exist', object: objectRef(matching[0]!) },
+      }
+    : { pass: true, detail: `no ${what.replace(/^a /, '')}, as expected` };
+}
+
+function checkUnchanged(state: ClusterState, g: UnchangedGoal, ctx: CheckContext): GoalResult {
+  const paths = g.fields ?? ['metadata.labels', 'spec'];
+  const before = selected(ctx.start, g.object);
+  const changed: string[] = [];
+  let first: DecidedBy | undefined;
+  for (const o of before) {
+    const now = getObject(state, o.kind, o.metadata.namespace, o.metadata.name);
+    const ref = objectRef(o);
+    if (!now) {
+      changed.push(`${ref} was deleted`);
+      first ??= { summary: `${ref} was deleted`, object: ref };
+      continue;
+    }
+    for (const p of paths) {
+      const a = getPath(o, p);
+      const b = getPath(now, p);
+      if (canonical(a) !== canonical(b)) {
+        changed.push(`${ref}: ${p} changed from ${show(a)} to ${show(b)}`);
+        first ??= { summary: `${p} changed`, object: ref };
+      }
+    }
+  }
+  return changed.length
+    ? {
+        pass: false,
+        detail: `must stay as it was: ${changed.join('; ')}`,
+        ...(first ? { decidedBy: first } : {}),
+      }
+    : {
+        pass: true,
+        detail: `${describeSelector(g.object)}: ${before.length} object${before.length === 1 ? '' : 's'} unchanged`,
+      };
+}
+
+/** Checks one goal against the cluster. */
+export function checkGoal(state: ClusterState, goal: Goal, ctx: CheckContext): GoalResult {
+  switch (goal.kind) {
+    case 'connect':
+      return checkConnect(state, goal);
+    case 'resolve':
+      return checkResolve(state, goal);
+    case 'canI':
+      return checkCanI(state, goal);
+    case 'apiCall':
+      return checkApiCall(state, goal);
+    case 'probe':
+      return checkProbe(state, goal);
+    case 'exists':
+    case 'matches':
+      return checkObject(state, goal);
+    case 'unchanged':
+      return checkUnchanged(state, goal, ctx);
+  }
+}

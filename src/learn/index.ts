@@ -1,0 +1,28 @@
+/** Lessons: the model, its validation, goal checks against the engine, verification and progress. */
+export type * from './types.ts';
+export {
+  parseLesson,
+  readLesson,
+  checkLessonSet,
+  GOAL_KINDS,
+  type ParseResult,
+} from './validate.ts';
+export {
+  checkGoal,
+  verdictDecider,
+  type GoalResult,
+  type DecidedBy,
+  type CheckContext,
+} from './goals.ts';
+export {
+  buildStartCluster,
+  runCommands,
+  checkTask,
+  checkGoals,
+  verifyLesson,
+  type BuildResult,
+  type CheckedGoal,
+  type TaskStatus,
+} from './run.ts';
+export { getPath, parsePath, subsetMatches } from './fields.ts';
+export * from './progress.ts';

@@ -1,0 +1,140 @@
+/**
+ * Running a lesson against the engine: its starting cluster (manifests, then setup commands in
+ * the learner's own kubectl syntax), its tasks' goals, its solution, and `verifyLesson`, the
+ * proof every lesson must pass: goals not all met at the start, all met after the solution.
+ */
+import {
+  applyToState,
+  claimedAddresses,
+  createCluster,
+  loadManifests,
+  type ClusterState,
+} from '../engine/cluster/index.ts';
+import { runCommandLine } from '../engine/kubectl/index.ts';
+import { checkGoal, type GoalResult } from './goals.ts';
+import type { Lesson, LessonGoal, Task } from './types.ts';
+
+export type BuildResult = { ok: true; state: ClusterState } | { ok: false; error: string };
+
+/** The lesson's starting cluster, or why it cannot be built. */
+export function buildStartCluster(lesson: Lesson): BuildResult {
+  const { manifests, setup, networkPolicy } = lesson.cluster;
+  const loaded = manifests.trim()
+    ? loadManifests(manifests, `${lesson.file}#cluster.manifests`)
+    : { ok: true as const, objects: [] };
+  if (!loaded.ok) return { ok: false, error: `cluster.manifests: ${loaded.error}` };
+  let state = createCluster({
+    reservedAddresses: claimedAddresses(loaded.objects.map((l) => l.object)),
+  });
+  state = { ...state, settings: { ...state.settings, networkPolicy } };
+  if (loaded.objects.length) {
+    const r = applyToState(state, loaded.objects, { mode: 'apply', namespace: 'default' });
+    const bad = r.outcomes.filter((o) => !o.ok).map((o) => (o.ok ? '' : o.message));
+    if (bad.length) return { ok: false, error: `cluster.manifests: ${bad.join('; ')}` };
+    state = r.state;
+  }
+  const ran = runCommands(state, setup, 'cluster.setup');
+  return ran;
+}
+
+/** Runs commands in order; the first that fails (non-zero exit) stops the run. */
+export function runCommands(
+  state: ClusterState,
+  commands: readonly string[],
+  field: string,
+): BuildResult {
+  let cur = state;
+  for (const [i, cmd] of commands.entries()) {
+    const r = runCommandLine(cur, cmd.trim());
+    if (r.exitCode !== 0) {
+      const first = cmd.trim().split('\n')[0];
+      return {
+        ok: false,
+        error: `${field}[${i}]: \`${first}\` exited ${r.exitCode}: ${(r.stderr || r.stdout).trim()}`,
+      };
+    }
+    cur = r.state;
+  }
+  return { ok: true, state: cur };
+}
+
+/** One goal's verdict, with the goal it is about. */
+export interface CheckedGoal {
+  goal: LessonGoal;
+  result: GoalResult;
+}
+
+/** A task's goals checked against the cluster. */
+export interface TaskStatus {
+  task: Task;
+  goals: CheckedGoal[];
+  done: boolean;
+}
+
+/** Checks every goal of a task. */
+export function checkTask(state: ClusterState, task: Task, start: ClusterState): TaskStatus {
+  const goals = task.goals.map((goal) => ({
+    goal,
+    result: checkGoal(state, goal.goal, { start }),
+  }));
+  return { task, goals, done: goals.every((g) => g.result.pass) };
+}
+
+/** Checks a list of goals (a predict question's proof). */
+export function checkGoals(
+  state: ClusterState,
+  goals: readonly LessonGoal[],
+  start: ClusterState,
+): CheckedGoal[] {
+  return goals.map((goal) => ({ goal, result: checkGoal(state, goal.goal, { start }) }));
+}
+
+/**
+ * The proof of a lesson, as problems (empty when it holds): the cluster builds; the predict
+ * question's proof holds and its demo exits as declared; each task's goals are not all met
+ * before its solution and all met after it (tasks run in order, each on the previous one's end state).
+ */
+export function verifyLesson(lesson: Lesson): string[] {
+  if (lesson.status === 'coming-soon') return [];
+  const f = lesson.file;
+  const built = buildStartCluster(lesson);
+  if (!built.ok) return [`${f}: ${built.error}`];
+  const start = built.state;
+  const problems: string[] = [];
+  const p = lesson.predict;
+  if (p) {
+    for (const [i, c] of checkGoals(start, p.proof, start).entries())
+      if (!c.result.pass)
+        problems.push(
+          `${f}: predict.proof[${i}] (${c.goal.title}) does not hold on the starting cluster: ${c.result.detail}`,
+        );
+    if (p.demo !== undefined && p.demoExit !== undefined) {
+      const r = runCommandLine(start, p.demo);
+      if (r.exitCode !== p.demoExit)
+        problems.push(
+          `${f}: predict.demo exited ${r.exitCode}, the lesson says ${p.demoExit}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`,
+        );
+    }
+  }
+  let state = start;
+  for (const [i, task] of lesson.tasks.entries()) {
+    const before = checkTask(state, task, start);
+    if (before.done)
+      problems.push(
+        `${f}: tasks[${i}] (${task.id}): every goal is already met before the solution`,
+      );
+    const ran = runCommands(state, task.solution, `tasks[${i}].solution`);
+    if (!ran.ok) {
+      problems.push(`${f}: ${ran.error}`);
+      break;
+    }
+    state = ran.state;
+    const after = checkTask(state, task, start);
+    for (const [j, g] of after.goals.entries())
+      if (!g.result.pass)
+        problems.push(
+          `${f}: tasks[${i}].goals[${j}] (${g.goal.title}) is not met after the solution: ${g.result.detail}`,
+        );
+  }
+  return problems;
+}
