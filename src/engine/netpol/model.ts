@@ -69,6 +69,8 @@ export interface PodEntry {
   name: string;
   labels: Labels;
   ips: IpAddress[];
+  /** The same addresses as written (status.podIP first). */
+  ipTexts: string[];
   /** status.podIP (or the first of podIPs); undefined before the pod has an address. */
   ip?: string;
   hostNetwork: boolean;
@@ -185,20 +187,20 @@ function declaredNamedPorts(pod: Pod): PodEntry['namedPorts'] {
 export function podEntry(pod: Stored<Pod>): PodEntry {
   const namespace = pod.metadata.namespace ?? 'default';
   const primary = podIp(pod);
+  const ipTexts: string[] = primary ? [primary] : [];
+  for (const p of pod.status?.podIPs ?? []) if (p.ip && !ipTexts.includes(p.ip)) ipTexts.push(p.ip);
   const ips: IpAddress[] = [];
-  const add = (text: string | undefined) => {
-    if (!text) return;
+  for (const text of ipTexts) {
     const ip = parseIp(text);
     if (ip && !ips.some((x) => sameIp(x, ip))) ips.push(ip);
-  };
-  add(primary);
-  for (const p of pod.status?.podIPs ?? []) if (p.ip !== primary) add(p.ip);
+  }
   const entry: PodEntry = {
     key: `${namespace}/${pod.metadata.name}`,
     namespace,
     name: pod.metadata.name,
     labels: pod.metadata.labels ?? {},
     ips,
+    ipTexts,
     hostNetwork: pod.spec?.hostNetwork === true,
     namedPorts: declaredNamedPorts(pod),
     pod,
@@ -207,25 +209,26 @@ export function podEntry(pod: Stored<Pod>): PodEntry {
   return entry;
 }
 
-function compareKeys(a: { namespace: string; name: string }, b: typeof a): number {
-  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** Sorts by namespace, then name, comparing one precomputed string per item. */
+function sortByKey<T extends { namespace: string; name: string }>(items: T[]): T[] {
+  // NUL sorts before every character a name may hold, so this orders namespace first.
+  const keyed = items.map((item) => ({ k: `${item.namespace}\u0000${item.name}`, item }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.item);
 }
 
 function build(state: Pick<ClusterState, 'objects'>): NetpolModel {
-  const pods = [...(state.objects.get('Pod')?.values() ?? [])].map((o) =>
-    podEntry(o as Stored<Pod>),
-  );
-  pods.sort(compareKeys);
+  const entries: PodEntry[] = [];
+  for (const o of state.objects.get('Pod')?.values() ?? [])
+    entries.push(podEntry(o as Stored<Pod>));
+  const pods = sortByKey(entries);
   const podsByIp = new Map<string, PodEntry>();
   const podsByKey = new Map<string, PodEntry>();
   for (const p of pods) {
     podsByKey.set(p.key, p);
     // Host-network pods share the node's address: it names the node, not one pod.
     if (p.hostNetwork) continue;
-    for (const ip of [p.ip, ...(p.pod.status?.podIPs ?? []).map((x) => x.ip)]) {
-      if (ip && !podsByIp.has(ip)) podsByIp.set(ip, p);
-    }
+    for (const ip of p.ipTexts) if (!podsByIp.has(ip)) podsByIp.set(ip, p);
   }
   const namespaceLabels = new Map<string, Labels>();
   for (const o of state.objects.get('Namespace')?.values() ?? []) {
@@ -241,9 +244,11 @@ function build(state: Pick<ClusterState, 'objects'>): NetpolModel {
     if (!namespaceLabels.has(p.namespace))
       namespaceLabels.set(p.namespace, { [NAMESPACE_NAME_LABEL]: p.namespace });
   }
-  const policies = [...(state.objects.get('NetworkPolicy')?.values() ?? [])]
-    .map((o) => compilePolicy(o as Stored<NetworkPolicy>))
-    .sort(compareKeys);
+  const policies = sortByKey(
+    [...(state.objects.get('NetworkPolicy')?.values() ?? [])].map((o) =>
+      compilePolicy(o as Stored<NetworkPolicy>),
+    ),
+  );
   const policiesByNamespace = new Map<string, PolicySpec[]>();
   for (const p of policies) {
     const list = policiesByNamespace.get(p.namespace) ?? [];

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
 import type {
+  IPBlock,
   NetworkPolicyPeer,
   NetworkPolicyPort,
   NetworkPolicySpec,
@@ -50,7 +51,7 @@ const selectorArb: fc.Arbitrary<LabelSelector> = fc.oneof(
   }),
 );
 
-const cidrArb = fc.constantFrom(
+const cidrArb: fc.Arbitrary<IPBlock> = fc.constantFrom<IPBlock>(
   { cidr: '10.244.0.0/16' },
   { cidr: '10.244.0.0/16', except: ['10.244.1.0/24'] },
   { cidr: '10.244.1.0/24', except: ['10.244.1.2/32', '10.244.1.8/29'] },
