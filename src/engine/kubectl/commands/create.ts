@@ -114,10 +114,15 @@ export const create: Command = {
       dry.mode === 'client'
         ? allowed.map(({ object }) => {
             const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
+            // The resource builder's SetNamespace visitor fills in the namespace before printing.
+            const withNs =
+              info?.namespaced && !object.metadata.namespace
+                ? { ...object, metadata: { ...object.metadata, namespace: ctx.namespace } }
+                : object;
             return info
               ? {
                   ok: true as const,
-                  object,
+                  object: withNs,
                   ref: `${info.singular}${info.group ? `.${info.group}` : ''}/${object.metadata.name}`,
                 }
               : {

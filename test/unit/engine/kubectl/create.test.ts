@@ -181,6 +181,21 @@ describe('create -f', () => {
     expect(r.stdout).toBe('configmap/c1 created (dry run)\nnamespace/zz created (dry run)\n');
     expect(getObject(s.state, 'Namespace', undefined, 'zz')).toBeUndefined();
   });
+  it('--dry-run=client fills in the namespace, as the resource builder does (SetNamespace)', () => {
+    const r = session(files).run(
+      'create',
+      '-f',
+      'app.yaml',
+      '--dry-run=client',
+      '-o',
+      'yaml',
+      '-n',
+      'team',
+    );
+    expect(r.stdout).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n  namespace: team\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: zz\n',
+    );
+  });
   it('needs -f (create.go: RequireFilenameOrKustomize)', () => {
     expect(session().run('create').stderr.trim()).toBe('error: must specify one of -f and -k');
   });
