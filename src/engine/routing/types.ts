@@ -43,7 +43,7 @@ export interface ConnectResult {
   /** The DNS resolution, when the host was a name looked up in DNS. */
   dns?: ResolveResult;
   /** Simulated time the request took before it ended, in milliseconds. */
-  elapsedMs: number;
+  elapsedMs?: number;
   /**
    * The cluster with the load-balancing rotation advanced, when the request chose among several
    * endpoints: keep it to see the next request go to the next endpoint.

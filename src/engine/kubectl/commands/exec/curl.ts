@@ -150,7 +150,7 @@ export const curl: Tool = (ctx, args) => {
       remote_ip: result.address ?? '',
       remote_port: String(port),
       url_effective: url,
-      time_total: (result.elapsedMs / 1000).toFixed(6),
+      time_total: ((result.elapsedMs ?? 0) / 1000).toFixed(6),
     });
   const failedWithBody = reply.status >= 400 && has('fail-with-body');
   return {

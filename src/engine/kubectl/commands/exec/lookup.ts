@@ -5,6 +5,7 @@
  */
 import {
   lookupHostsFile,
+  podHostsFile,
   podResolvConf,
   resolveFromPod,
   isIPv4,
@@ -73,6 +74,18 @@ export const getent: Tool = (ctx, args) => {
     };
   if (db !== 'hosts' && db !== 'ahosts' && db !== 'ahostsv4')
     return { stdout: '', stderr: `Unknown database: ${db}\n`, exitCode: 1 };
+  if (keys.length === 0) {
+    // Without keys getent enumerates the database: the pod's /etc/hosts.
+    const lines = podHostsFile(ctx.state, ctx.pod)
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter((l) => l)
+      .map((l) => {
+        const [ip, ...names] = l.split(/\s+/);
+        return `${ip!.padEnd(15)} ${names.join(' ')}`;
+      });
+    return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 0 };
+  }
   let stdout = '';
   let missing = false;
   for (const key of keys) {
@@ -98,5 +111,5 @@ export const getent: Tool = (ctx, args) => {
     const alias = r.answers.some((a) => a.type === 'CNAME') ? ` ${r.fqdn}` : '';
     for (const ip of addrs) stdout += `${ip.padEnd(15)} ${canonical}${alias}\n`;
   }
-  return { stdout, stderr: '', exitCode: missing || keys.length === 0 ? 2 : 0 };
+  return { stdout, stderr: '', exitCode: missing ? 2 : 0 };
 };
