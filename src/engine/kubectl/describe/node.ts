@@ -1,8 +1,9 @@
 /**
  * `kubectl describe node` (describeNode): roles, labels, conditions, addresses, capacity,
  * system info, the non-terminated pods on the node with their requests and limits, and the
- * allocated totals. The simulated node has no kubelet Lease, so `Lease:` reports the
- * lookup failure exactly as kubectl does when the Lease is missing.
+ * allocated totals. The simulator stores no Lease objects; `Lease:` shows the one every
+ * kubelet keeps renewing in kube-node-lease (holder = node name, no acquire time, renewed
+ * just now).
  */
 import {
   listObjects,
@@ -96,6 +97,8 @@ export function describeNode(state: ClusterState, node: Stored<Node>, now: numbe
   );
   const st = node.status ?? {};
   const alloc = Object.keys(st.allocatable ?? {}).length ? st.allocatable! : (st.capacity ?? {});
+  // The kubelet posts its conditions continuously; conditions the manifest left without times read as just posted.
+  const heartbeat = new Date(now).toISOString();
   const cpuAlloc = milliCpu(alloc.cpu);
   const memAlloc = bytes(alloc.memory);
   return tabbed((w) => {
@@ -112,10 +115,10 @@ export function describeNode(state: ClusterState, node: Stored<Node>, now: numbe
       w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
     });
     w.write(0, `Unschedulable:\t${node.spec?.unschedulable === true}\n`);
-    w.write(
-      0,
-      `Lease:\tFailed to get lease: leases.coordination.k8s.io "${node.metadata.name}" not found\n`,
-    );
+    w.write(0, 'Lease:\n');
+    w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
+    w.write(1, 'AcquireTime:\t<unset>\n');
+    w.write(1, `RenewTime:\t${rfc1123z(new Date(now).toISOString())}\n`);
     if (st.conditions?.length) {
       w.write(
         0,
@@ -125,7 +128,7 @@ export function describeNode(state: ClusterState, node: Stored<Node>, now: numbe
       for (const c of st.conditions)
         w.write(
           1,
-          `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
+          `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? heartbeat)} \t${rfc1123z(c.lastTransitionTime ?? node.metadata.creationTimestamp)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
         );
     }
     w.write(0, 'Addresses:\n');
