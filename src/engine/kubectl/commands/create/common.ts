@@ -237,6 +237,7 @@ export function emit(
   obj: KubeObject,
   wrap: ErrorWrap,
   extraStderr = '',
+  honourSaveConfig = true,
 ): CommandOutput {
   const dry = dryRunMode(ctx.flags);
   if (!dry.ok) return failure(dry.error);
@@ -244,7 +245,7 @@ export function emit(
   if (!out.ok) return out.out;
   const info = kindForApiVersion(obj.apiVersion, obj.kind);
   if (!info) return failure(`error: no kind "${obj.kind}" is registered in the simulator`);
-  const body = withSaveConfig(obj, ctx.flags['save-config'] === true);
+  const body = withSaveConfig(obj, honourSaveConfig && ctx.flags['save-config'] === true);
   if (dry.mode === 'client') {
     return {
       stdout: printObject(body, info, out.format, dry.mode, true),
@@ -303,7 +304,8 @@ export function emitAll(
   const results: KubeObject[] = [];
   for (const obj of objects) {
     if (dry.mode === 'client') {
-      results.push(withSaveConfig(obj, ctx.flags['save-config'] === true));
+      // run and expose add the annotation only on the way to the server, never to a dry run.
+      results.push(obj);
       continue;
     }
     const r = emit({ ...ctx, state }, obj, wrap);

@@ -116,7 +116,8 @@ function serviceRun(type: ServiceType, required: readonly string[]) {
     if (!name.ok) return name.out;
     const built = serviceObject(ctx, type, name.name);
     if (!built.ok) return built.out;
-    return emit(ctx, built.obj, { prefix: `failed to create ${type} service: ` });
+    // create_service.go never reads --save-config into CreateAnnotation, so it has no effect.
+    return emit(ctx, built.obj, { prefix: `failed to create ${type} service: ` }, '', false);
   };
 }
 
