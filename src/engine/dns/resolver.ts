@@ -65,13 +65,15 @@ export function dnsTransport(
   const hops: Hop[] = [];
   let silent = 0;
   const servers = conf.nameservers.length ? conf.nameservers : ['127.0.0.1'];
+  // Queries go over UDP; only `options use-vc` (or a truncated reply) makes the resolver use TCP.
+  const protocol = conf.options.includes('use-vc') ? 'TCP' : 'UDP';
   for (const server of servers) {
     // kube-proxy picks a CoreDNS endpoint per query and the resolver retries: the query gets
     // through when any endpoint it may land on lets it through.
-    const first = sendPacket(state, pod, server, 53, 'UDP', { endpointIndex: 0 });
+    const first = sendPacket(state, pod, server, 53, protocol, { endpointIndex: 0 });
     const tries: Delivery[] = [first];
     for (let i = 1; i < (first.backends?.length ?? 0); i++)
-      tries.push(sendPacket(state, pod, server, 53, 'UDP', { endpointIndex: i }));
+      tries.push(sendPacket(state, pod, server, 53, protocol, { endpointIndex: i }));
     const good = tries.find((t) => t.outcome === 'delivered');
     const shown = good ?? first;
     const mixed = tries.length > 1 && tries.some((t) => t.outcome !== shown.outcome);
@@ -81,7 +83,7 @@ export function dnsTransport(
     hops.push({
       kind: 'dns',
       ok: !!good,
-      summary: `DNS query to nameserver ${server}:53/UDP${good ? '' : shown.outcome === 'refused' ? ': refused' : ': no reply'}`,
+      summary: `DNS query to nameserver ${server}:53/${protocol}${good ? '' : shown.outcome === 'refused' ? ': refused' : ': no reply'}`,
       ...(detail ? { detail: ['CoreDNS endpoints:', ...detail] } : {}),
     });
     hops.push(...shown.hops.map((h) => ({ ...h, summary: `[DNS] ${h.summary}` })));

@@ -153,3 +153,36 @@ spec: { podSelector: {}, policyTypes: [Ingress] }
     expect(resolveFromPod(d.state, d.get<Pod>('Pod', 'a', 'quick')!, 'web.b').elapsedMs).toBe(1000);
   });
 });
+
+describe('DNS transport protocol', () => {
+  const onlyTcp = (namespace: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: dns-tcp-only, namespace: ${namespace} }
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - to: [{ namespaceSelector: {}, podSelector: { matchLabels: { k8s-app: kube-dns } } }]
+      ports: [{ protocol: TCP, port: 53 }]
+---
+`;
+
+  it('needs UDP 53: allowing only TCP 53 leaves lookups timing out (resolv.conf(5): UDP unless use-vc)', () => {
+    const d = new Driver().apply(base + onlyTcp('a'));
+    expect(resolveFromPod(d.state, client(d), 'web.b').rcode).toBe('TIMEOUT');
+  });
+
+  it('uses TCP with options use-vc', () => {
+    const d = new Driver().apply(
+      base +
+        onlyTcp('a') +
+        pod({
+          ns: 'a',
+          name: 'tcp',
+          ip: '10.244.6.104',
+          extraSpec: '  dnsConfig:\n    options: [{ name: use-vc }]',
+        }),
+    );
+    expect(resolveFromPod(d.state, d.get<Pod>('Pod', 'a', 'tcp')!, 'web.b').rcode).toBe('NOERROR');
+  });
+});
