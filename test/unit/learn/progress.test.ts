@@ -1,0 +1,68 @@
+/** Mastery per skill (Khan's ladder, pedagogy §5.4): familiar, proficient, mastered only in a later review. */
+import { describe, expect, it } from 'vitest';
+import {
+  emptyProgress,
+  lessonProgress,
+  parseProgress,
+  recordSolutionShown,
+  recordSolved,
+  skillMastery,
+} from '../../../src/learn/index.ts';
+
+const ev = { lessonId: 'l', taskId: 't', skills: ['dns.fqdn'], at: 1 };
+
+describe('mastery', () => {
+  it('solved with hints is familiar; without, proficient', () => {
+    expect(skillMastery(recordSolved(emptyProgress(), { ...ev, hintsUsed: 2 }), 'dns.fqdn')).toBe(
+      'familiar',
+    );
+    expect(skillMastery(recordSolved(emptyProgress(), { ...ev, hintsUsed: 0 }), 'dns.fqdn')).toBe(
+      'proficient',
+    );
+  });
+  it('mastered only when right again in a later review', () => {
+    const p = recordSolved(emptyProgress(), { ...ev, hintsUsed: 0 });
+    expect(skillMastery(recordSolved(p, { ...ev, hintsUsed: 0, at: 1 }), 'dns.fqdn')).toBe(
+      'proficient',
+    );
+    expect(
+      skillMastery(recordSolved(p, { ...ev, hintsUsed: 0, at: 5, review: true }), 'dns.fqdn'),
+    ).toBe('mastered');
+  });
+  it('a review needing hints drops back to familiar', () => {
+    let p = recordSolved(emptyProgress(), { ...ev, hintsUsed: 0 });
+    p = recordSolved(p, { ...ev, hintsUsed: 0, at: 5, review: true });
+    expect(
+      skillMastery(recordSolved(p, { ...ev, hintsUsed: 1, at: 9, review: true }), 'dns.fqdn'),
+    ).toBe('familiar');
+  });
+  it('a shown solution is seen, not solved, and earns no level beyond attempted', () => {
+    const p = recordSolutionShown(emptyProgress(), ev);
+    expect(p.tasks['l/t']!.status).toBe('seen');
+    expect(skillMastery(p, 'dns.fqdn')).toBe('attempted');
+    // Meeting the goals afterwards (the solution applied them) does not turn it into solved.
+    const q = recordSolved(p, { ...ev, hintsUsed: 0, at: 2 });
+    expect(q.tasks['l/t']!.status).toBe('seen');
+    expect(lessonProgress(q, { id: 'l', tasks: [{ id: 't' }, { id: 'u' }] })).toEqual({
+      solved: 0,
+      seen: 1,
+      total: 2,
+      done: false,
+    });
+  });
+});
+
+describe('parseProgress', () => {
+  it('round-trips', () => {
+    const p = recordSolved(emptyProgress(), { ...ev, hintsUsed: 1 });
+    expect(parseProgress(JSON.stringify(p)).progress).toEqual(p);
+  });
+  it.each([['{not json'], ['{"version":9}'], ['[]']])(
+    'corrupt input %s is reported, not thrown',
+    (text) => {
+      const r = parseProgress(text);
+      expect(r.error).toBeTruthy();
+      expect(r.progress).toEqual(emptyProgress());
+    },
+  );
+});

@@ -1,0 +1,150 @@
+/**
+ * Every lesson in lessons/: the file validates, its starting cluster builds, each task's goals
+ * are not all met before its solution and are all met after it, the predict question's proof
+ * holds on the starting cluster, and together the files cover every item of the tutorial.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCommandLine } from '../../src/engine/kubectl/index.ts';
+import {
+  buildStartCluster,
+  checkGoals,
+  checkLessonSet,
+  checkTask,
+  parseLesson,
+  runCommands,
+  type Lesson,
+} from '../../src/learn/index.ts';
+import { verifyLessonFiles } from '../../src/cli/lessons.ts';
+import { nslab } from '../../src/cli/nslab.ts';
+
+const DIR = 'lessons';
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+const lessons: Lesson[] = [];
+
+describe.each(files)('%s', (file) => {
+  const path = join(DIR, file);
+  const parsed = parseLesson(readFileSync(path, 'utf8'), path);
+
+  it('validates', () => {
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+    if (parsed.ok) lessons.push(parsed.lesson);
+  });
+
+  if (!parsed.ok || parsed.lesson.status === 'coming-soon') return;
+  const lesson = parsed.lesson;
+
+  it('is unsolved at the start and solved by its solution, task by task', () => {
+    const built = buildStartCluster(lesson);
+    if (!built.ok) throw new Error(built.error);
+    const start = built.state;
+    let state = start;
+    for (const task of lesson.tasks) {
+      const before = checkTask(state, task, start);
+      expect(before.done, `${task.id}: already met before its solution`).toBe(false);
+      const ran = runCommands(state, task.solution, task.id);
+      if (!ran.ok) throw new Error(ran.error);
+      state = ran.state;
+      const after = checkTask(state, task, start);
+      const unmet = after.goals
+        .filter((g) => !g.result.pass)
+        .map((g) => `${g.goal.title}: ${g.result.detail}`);
+      expect(unmet, `${task.id}: unmet after its solution`).toEqual([]);
+    }
+  });
+
+  if (lesson.predict) {
+    const p = lesson.predict;
+    it('its predict question is answered by the engine', () => {
+      const built = buildStartCluster(lesson);
+      if (!built.ok) throw new Error(built.error);
+      const failed = checkGoals(built.state, p.proof, built.state).filter((c) => !c.result.pass);
+      expect(failed.map((c) => c.result.detail)).toEqual([]);
+      if (p.demo !== undefined && p.demoExit !== undefined)
+        expect(runCommandLine(built.state, p.demo).exitCode).toBe(p.demoExit);
+    });
+  }
+});
+
+describe('the lesson set', () => {
+  it('has unique ids', () => {
+    expect(checkLessonSet(lessons)).toEqual([]);
+  });
+
+  // The tutorial's items (issue 7); each must be covered by some file's `covers`.
+  const ITEMS = [
+    'Build-Up 1',
+    'Build-Up 2',
+    'Build-Up 3',
+    'Build-Up 4',
+    'Build-Up 5',
+    'Build-Up 6',
+    'Myth-buster 1',
+    'Myth-buster 2',
+    'Myth-buster 3',
+    'Myth-buster 4',
+    'Pitfall 1',
+    'Pitfall 2',
+    'Pitfall 3',
+    'Expert zone 1',
+    'Expert zone 2',
+    'Expert zone 3',
+    'When not to use',
+    'per-environment namespaces',
+    'shared services via ExternalName',
+    'multi-tenant default-deny',
+    'Connections: microservices',
+    'Connections: network segmentation',
+    'Connections: OS namespaces',
+  ];
+  it.each(ITEMS)('covers %s', (item) => {
+    const all = files.map((f) => {
+      const r = parseLesson(readFileSync(join(DIR, f), 'utf8'), f);
+      return r.ok ? r.lesson.covers.join('\n') : '';
+    });
+    expect(all.some((c) => c.includes(item))).toBe(true);
+  });
+
+  it('lesson 6 (mesh) is listed as coming soon, with no goals', () => {
+    const r = parseLesson(readFileSync(join(DIR, '06-service-mesh.yaml'), 'utf8'), 'x');
+    expect(r.ok && r.lesson.status === 'coming-soon' && r.lesson.tasks.length === 0).toBe(true);
+  });
+});
+
+describe('nslab lessons verify', () => {
+  const broken = readFileSync(join(DIR, '03-across-namespaces.yaml'), 'utf8').replace(
+    '--external-name=db.data.svc.cluster.local',
+    '--external-name=db.dev.svc.cluster.local',
+  );
+
+  it('reports a solution that does not solve, one line per failure, and exits 1', () => {
+    const out = verifyLessonFiles({
+      'x/03.yaml': broken,
+      'x/01.yaml': readFileSync(join(DIR, '01-namespaces-as-rooms.yaml'), 'utf8'),
+    });
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(out.exitCode).toBe(1);
+    expect(lines[lines.length - 1]).toBe('1 lessons verified, 1 failed');
+    expect(lines.slice(0, -1).every((l) => l.startsWith('x/03.yaml: tasks[0].goals['))).toBe(true);
+    expect(out.stdout).toContain('is not met after the solution');
+  });
+
+  it('reports validation errors as file: field: problem', () => {
+    const out = verifyLessonFiles({ 'y.yaml': broken.replace('kind: lesson', 'kind: lecture') });
+    expect(out.stdout).toContain(
+      'y.yaml: kind: must be one of lesson, challenge, myth, expert, card (got "lecture")',
+    );
+    expect(out.exitCode).toBe(1);
+  });
+
+  it('runs through the nslab entry point on lessons/', () => {
+    const out = nslab(['lessons', 'verify'], () => undefined);
+    expect(out.stdout.trimEnd().split('\n').pop()).toBe(
+      `${files.length} lessons verified, 0 failed`,
+    );
+    expect(out.exitCode).toBe(0);
+  });
+});
