@@ -123,7 +123,7 @@ const who = measure(
       resource: 'pods',
       namespace: 'ns7',
     }),
-  15,
+  41,
   5,
 );
 const whoAll = measure(
@@ -133,11 +133,11 @@ const whoAll = measure(
       { verb: 'get', resourceRequest: true, apiGroup: '', resource: 'pods', namespace: '' },
       true,
     ),
-  15,
+  41,
   5,
 );
-const whoCmd = measure(() => runKubectl(state, ['who-can', 'get', 'pods', '-n', 'ns7']), 15, 5);
-const whoCmdAll = measure(() => runKubectl(state, ['who-can', 'get', 'pods', '-A']), 15, 5);
+const whoCmd = measure(() => runKubectl(state, ['who-can', 'get', 'pods', '-n', 'ns7']), 41, 5);
+const whoCmdAll = measure(() => runKubectl(state, ['who-can', 'get', 'pods', '-A']), 41, 5);
 const rows = whoCan(
   state,
   { verb: 'get', resourceRequest: true, apiGroup: '', resource: 'pods', namespace: '' },

@@ -156,6 +156,20 @@ function bindingIndex(state: Objects): BindingIndex {
   return { clusterRoleBindings, roleBindingsByNamespace };
 }
 
+/** Every ClusterRoleBinding, and the RoleBindings of each namespace, in name order (cached per state). */
+export function bindingsInOrder(state: Objects): {
+  clusterRoleBindings: readonly ClusterRoleBinding[];
+  roleBindingsByNamespace: ReadonlyMap<string, readonly RoleBinding[]>;
+} {
+  const index = bindingIndex(state);
+  return {
+    clusterRoleBindings: index.clusterRoleBindings.bindings as ClusterRoleBinding[],
+    roleBindingsByNamespace: new Map(
+      [...index.roleBindingsByNamespace].map(([ns, list]) => [ns, list.bindings as RoleBinding[]]),
+    ),
+  };
+}
+
 /** The bindings of a list that name the user or one of its groups, in name order. */
 function candidates(list: BindingList, user: UserInfo): (ClusterRoleBinding | RoleBinding)[] {
   const at = new Set<number>(list.bySubject.get(`u:${user.username}`) ?? []);

@@ -4,7 +4,7 @@
  * ClusterRoleBindings and the RoleBindings of that namespace, exactly the bindings the
  * authorizer would consult; asked across all namespaces it lists every namespace's RoleBindings.
  */
-import { listObjects, type ClusterState } from '../cluster/state.ts';
+import type { ClusterState } from '../cluster/state.ts';
 import type {
   ClusterRoleBinding,
   KubeObject,
@@ -12,7 +12,7 @@ import type {
   RoleBinding,
   Subject,
 } from '../cluster/types.ts';
-import { roleReferenceRules, type RuleSource } from './authorizer.ts';
+import { bindingsInOrder, roleReferenceRules, type RuleSource } from './authorizer.ts';
 import { ruleAllows, type AuthzAttributes } from './rules.ts';
 
 type Objects = Pick<ClusterState, 'objects'>;
@@ -80,14 +80,16 @@ export function whoCan(
   allNamespaces = false,
 ): WhoCanResult {
   const errors: string[] = [];
-  const clusterRoleBindings = listObjects<ClusterRoleBinding>(state, 'ClusterRoleBinding').flatMap(
-    (b) => entries(state, 'ClusterRoleBinding', b, attrs, errors),
+  const { clusterRoleBindings: crbs, roleBindingsByNamespace } = bindingsInOrder(state);
+  const clusterRoleBindings = crbs.flatMap((b) =>
+    entries(state, 'ClusterRoleBinding', b as ClusterRoleBinding & KubeObject, attrs, errors),
   );
   const ns = attrs.namespace ?? '';
-  const rbs =
-    allNamespaces || ns
-      ? listObjects<RoleBinding>(state, 'RoleBinding', allNamespaces ? undefined : ns)
-      : [];
-  const roleBindings = rbs.flatMap((b) => entries(state, 'RoleBinding', b, attrs, errors));
+  const namespaces = allNamespaces ? [...roleBindingsByNamespace.keys()].sort() : ns ? [ns] : [];
+  const roleBindings = namespaces.flatMap((n) =>
+    (roleBindingsByNamespace.get(n) ?? []).flatMap((b) =>
+      entries(state, 'RoleBinding', b as RoleBinding & KubeObject, attrs, errors),
+    ),
+  );
   return { roleBindings, clusterRoleBindings, errors };
 }
