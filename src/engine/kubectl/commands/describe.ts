@@ -19,7 +19,9 @@ function notFound(req: ResourceRequest, name: string): string {
 
 function describeOne(ctx: CommandContext, obj: KubeObject): string {
   const describer = DESCRIBERS[obj.kind];
-  return describer ? describer(ctx.state, obj) : '';
+  return describer
+    ? describer(ctx.state, obj, { showEvents: ctx.flags['show-events'] !== false })
+    : '';
 }
 
 export const describe: Command = {

@@ -6,6 +6,8 @@ import {
   printAnnotationsMultiline,
   printLabelsMultiline,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 /** Go iterates the data map in random order; the simulator prints keys sorted. */
@@ -13,8 +15,11 @@ function sortedKeys(o: Record<string, unknown> | undefined): string[] {
   return Object.keys(o ?? {}).sort(compareStrings);
 }
 
-export function describeConfigMap(cm: Stored<ConfigMap>): string {
-  return tabbed((w) => {
+export function describeConfigMap(
+  cm: Stored<ConfigMap>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${cm.metadata.name}\n`);
     w.write(0, `Namespace:\t${cm.metadata.namespace ?? ''}\n`);
     printLabelsMultiline(w, 'Labels', cm.metadata.labels);
@@ -49,12 +54,15 @@ function utf8Length(s: string): number {
   return n;
 }
 
-export function describeSecret(secret: Stored<Secret>): string {
+export function describeSecret(
+  secret: Stored<Secret>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const sizes = new Map<string, number>();
   for (const [k, v] of Object.entries(secret.data ?? {})) sizes.set(k, decodedLength(v));
   // stringData is write-only: the API server merges it into data.
   for (const [k, v] of Object.entries(secret.stringData ?? {})) sizes.set(k, utf8Length(v));
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${secret.metadata.name}\n`);
     w.write(0, `Namespace:\t${secret.metadata.namespace ?? ''}\n`);
     printLabelsMultiline(w, 'Labels', secret.metadata.labels);

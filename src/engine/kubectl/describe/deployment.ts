@@ -22,6 +22,8 @@ import {
   printLabelsMultiline,
   rfc1123z,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 function rsSummary(state: ClusterState, rss: readonly KubeObject[]): string {
@@ -32,14 +34,18 @@ function rsSummary(state: ClusterState, rss: readonly KubeObject[]): string {
   return list.join(', ') || '<none>';
 }
 
-export function describeDeployment(state: ClusterState, obj: Stored<Deployment>): string {
+export function describeDeployment(
+  state: ClusterState,
+  obj: Stored<Deployment>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const d = withDerivedStatus(state, obj);
   const spec = d.spec!;
   const st = d.status ?? {};
   const newRs = newReplicaSet(state, d);
   // All old ReplicaSets, scaled down or not (GetAllReplicaSetsInChunks' allOldRSes).
   const oldRss = ownedReplicaSets(state, d).filter((rs) => rs !== newRs);
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${d.metadata.name}\n`);
     w.write(0, `Namespace:\t${d.metadata.namespace ?? ''}\n`);
     w.write(0, `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp)}\n`);
@@ -72,10 +78,14 @@ export function describeDeployment(state: ClusterState, obj: Stored<Deployment>)
   });
 }
 
-export function describeReplicaSet(state: ClusterState, obj: Stored<ReplicaSet>): string {
+export function describeReplicaSet(
+  state: ClusterState,
+  obj: Stored<ReplicaSet>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const rs = withDerivedStatus(state, obj);
   const counts = podPhaseCounts(ownedPods(state, rs));
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${rs.metadata.name}\n`);
     w.write(0, `Namespace:\t${rs.metadata.namespace ?? ''}\n`);
     w.write(0, `Selector:\t${formatLabelSelector(rs.spec?.selector)}\n`);

@@ -6,10 +6,15 @@ import {
   printAnnotationsMultiline,
   printLabelsMultiline,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
-export function describeEndpoints(ep: Stored<Endpoints>): string {
-  return tabbed((w) => {
+export function describeEndpoints(
+  ep: Stored<Endpoints>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${ep.metadata.name}\n`);
     w.write(0, `Namespace:\t${ep.metadata.namespace ?? ''}\n`);
     printLabelsMultiline(w, 'Labels', ep.metadata.labels);
@@ -34,8 +39,11 @@ export function describeEndpoints(ep: Stored<Endpoints>): string {
   });
 }
 
-export function describeEndpointSlice(eps: Stored<EndpointSlice>): string {
-  return tabbed((w) => {
+export function describeEndpointSlice(
+  eps: Stored<EndpointSlice>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${eps.metadata.name}\n`);
     w.write(0, `Namespace:\t${eps.metadata.namespace ?? ''}\n`);
     printLabelsMultiline(w, 'Labels', eps.metadata.labels);

@@ -11,32 +11,38 @@ import { describeBinding, describeRole } from './rbac.ts';
 import { describeService } from './service.ts';
 import { describeServiceAccount } from './serviceaccount.ts';
 import { describeDaemonSet, describeJob, describeStatefulSet } from './workloads.ts';
+import type { DescribeSettings } from './writer.ts';
 
 /** Prints one stored object as `kubectl describe` does. */
-export type Describer = (state: ClusterState, obj: KubeObject) => string;
+export type Describer = (
+  state: ClusterState,
+  obj: KubeObject,
+  settings: DescribeSettings,
+) => string;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- each describer narrows to its kind */
 export const DESCRIBERS: Record<string, Describer> = {
-  Pod: (s, o) => describePod(o as any, s.clock),
-  Service: (s, o) => describeService(s, o as any),
-  Namespace: (_s, o) => describeNamespace(o as any),
-  Endpoints: (_s, o) => describeEndpoints(o as any),
-  EndpointSlice: (_s, o) => describeEndpointSlice(o as any),
-  ServiceAccount: (s, o) => describeServiceAccount(s, o as any),
-  ConfigMap: (_s, o) => describeConfigMap(o as any),
-  Secret: (_s, o) => describeSecret(o as any),
-  Node: (s, o) => describeNode(s, o as any, s.clock),
-  NetworkPolicy: (_s, o) => describeNetworkPolicy(o),
-  Role: (_s, o) => describeRole(o),
-  ClusterRole: (_s, o) => describeRole(o),
-  RoleBinding: (_s, o) => describeBinding(o),
-  ClusterRoleBinding: (_s, o) => describeBinding(o),
-  Deployment: (s, o) => describeDeployment(s, o as any),
-  ReplicaSet: (s, o) => describeReplicaSet(s, o as any),
-  StatefulSet: (s, o) => describeStatefulSet(s, o as any),
-  DaemonSet: (s, o) => describeDaemonSet(s, o as any),
-  Job: (s, o) => describeJob(s, o as any),
+  Pod: (s, o, t) => describePod(o as any, s.clock, t),
+  Service: (s, o, t) => describeService(s, o as any, t),
+  Namespace: (_s, o, t) => describeNamespace(o as any, t),
+  Endpoints: (_s, o, t) => describeEndpoints(o as any, t),
+  EndpointSlice: (_s, o, t) => describeEndpointSlice(o as any, t),
+  ServiceAccount: (s, o, t) => describeServiceAccount(s, o as any, t),
+  ConfigMap: (_s, o, t) => describeConfigMap(o as any, t),
+  Secret: (_s, o, t) => describeSecret(o as any, t),
+  Node: (s, o, t) => describeNode(s, o as any, s.clock, t),
+  NetworkPolicy: (s, o) => describeNetworkPolicy(o, s),
+  Role: (_s, o, t) => describeRole(o, t),
+  ClusterRole: (_s, o, t) => describeRole(o, t),
+  RoleBinding: (_s, o, t) => describeBinding(o, t),
+  ClusterRoleBinding: (_s, o, t) => describeBinding(o, t),
+  Deployment: (s, o, t) => describeDeployment(s, o as any, t),
+  ReplicaSet: (s, o, t) => describeReplicaSet(s, o as any, t),
+  StatefulSet: (s, o, t) => describeStatefulSet(s, o as any, t),
+  DaemonSet: (s, o, t) => describeDaemonSet(s, o as any, t),
+  Job: (s, o, t) => describeJob(s, o as any, t),
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export { tabwriterFormat } from './tabwriter.ts';
+export { DEFAULT_SETTINGS, type DescribeSettings } from './writer.ts';

@@ -4,10 +4,20 @@
  * sections report none, as they do for a namespace without quotas or limits.
  */
 import type { Namespace, Stored } from '../../cluster/index.ts';
-import { printAnnotationsMultiline, printLabelsMultiline, rfc1123z, tabbed } from './writer.ts';
+import {
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  rfc1123z,
+  tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
+} from './writer.ts';
 
-export function describeNamespace(ns: Stored<Namespace>): string {
-  return tabbed((w) => {
+export function describeNamespace(
+  ns: Stored<Namespace>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${ns.metadata.name}\n`);
     printLabelsMultiline(w, 'Labels', ns.metadata.labels);
     printAnnotationsMultiline(w, 'Annotations', ns.metadata.annotations);

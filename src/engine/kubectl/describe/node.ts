@@ -19,6 +19,8 @@ import {
   printLabelsMultiline,
   rfc1123z,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 function nodeRoles(node: Node): string[] {
@@ -89,7 +91,12 @@ function pct(part: number, whole: number): number {
   return whole ? Math.trunc((part / whole) * 100) : 0;
 }
 
-export function describeNode(state: ClusterState, node: Stored<Node>, now: number): string {
+export function describeNode(
+  state: ClusterState,
+  node: Stored<Node>,
+  now: number,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const pods = listObjects<Pod>(state, 'Pod').filter(
     (p) =>
       p.spec?.nodeName === node.metadata.name &&
@@ -101,7 +108,7 @@ export function describeNode(state: ClusterState, node: Stored<Node>, now: numbe
   const heartbeat = new Date(now).toISOString();
   const cpuAlloc = milliCpu(alloc.cpu);
   const memAlloc = bytes(alloc.memory);
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${node.metadata.name}\n`);
     w.write(0, `Roles:\t${nodeRoles(node).join(',') || '<none>'}\n`);
     printLabelsMultiline(w, 'Labels', node.metadata.labels);

@@ -15,6 +15,8 @@ import {
   printTolerationsMultiline,
   rfc1123z,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 /** The pod's QoS class computed from container requests and limits (qos.GetPodQOS). */
@@ -52,8 +54,12 @@ function envResolver(pod: Stored<Pod>): EnvResolver {
   };
 }
 
-export function describePod(pod: Stored<Pod>, now: number): string {
-  return tabbed((w) => {
+export function describePod(
+  pod: Stored<Pod>,
+  now: number,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
+  return tabbed(settings, (w) => {
     const spec = pod.spec;
     const status = pod.status ?? {};
     w.write(0, `Name:\t${pod.metadata.name}\n`);

@@ -5,7 +5,13 @@
  * rbac.BreakdownRule + CompactRules + SortableRuleSlice.
  */
 import type { KubeObject, PolicyRule, Subject } from '../../cluster/index.ts';
-import { printAnnotationsMultiline, printLabelsMultiline, tabbed } from './writer.ts';
+import {
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
+} from './writer.ts';
 
 interface Rule {
   verbs: string[];
@@ -83,13 +89,16 @@ function combineResourceGroup(resources: string[], groups: string[]): string {
   return s;
 }
 
-export function describeRole(role: KubeObject & { rules?: PolicyRule[] }): string {
+export function describeRole(
+  role: KubeObject & { rules?: PolicyRule[] },
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const rules = compact((role.rules ?? []).flatMap(breakdown));
   const sorted = rules
     .map((r, i) => ({ r, i, s: ruleString(r) }))
     .sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.i - b.i))
     .map((x) => x.r);
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${role.metadata.name}\n`);
     printLabelsMultiline(w, 'Labels', role.metadata.labels);
     printAnnotationsMultiline(w, 'Annotations', role.metadata.annotations);
@@ -106,8 +115,9 @@ export function describeRole(role: KubeObject & { rules?: PolicyRule[] }): strin
 
 export function describeBinding(
   binding: KubeObject & { roleRef?: { kind?: string; name?: string }; subjects?: Subject[] },
+  settings: DescribeSettings = DEFAULT_SETTINGS,
 ): string {
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${binding.metadata.name}\n`);
     printLabelsMultiline(w, 'Labels', binding.metadata.labels);
     printAnnotationsMultiline(w, 'Annotations', binding.metadata.annotations);

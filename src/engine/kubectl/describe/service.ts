@@ -7,6 +7,8 @@ import {
   printAnnotationsMultiline,
   printLabelsMultiline,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 function joinHostPort(host: string, port: number): string {
@@ -45,12 +47,16 @@ export function formatEndpointSlices(slices: readonly EndpointSlice[], portName:
   return more ? `${ret} + ${count - max} more...` : ret;
 }
 
-export function describeService(state: ClusterState, svc: Stored<Service>): string {
+export function describeService(
+  state: ClusterState,
+  svc: Stored<Service>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const slices = listObjects<EndpointSlice>(state, 'EndpointSlice', svc.metadata.namespace).filter(
     (s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
   );
   const spec = svc.spec ?? {};
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${svc.metadata.name}\n`);
     w.write(0, `Namespace:\t${svc.metadata.namespace ?? ''}\n`);
     printLabelsMultiline(w, 'Labels', svc.metadata.labels);

@@ -16,6 +16,8 @@ import {
   printAnnotationsMultiline,
   printLabelsMultiline,
   tabbed,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 const EMPTY = '                   ';
@@ -25,7 +27,11 @@ const HEADERS = {
   token: 'Tokens:            ',
 };
 
-export function describeServiceAccount(state: ClusterState, sa: Stored<ServiceAccount>): string {
+export function describeServiceAccount(
+  state: ClusterState,
+  sa: Stored<ServiceAccount>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const secrets = listObjects<Secret>(state, 'Secret', sa.metadata.namespace);
   const existing = new Set(secrets.map((s) => s.metadata.name));
   const tokens = secrets.filter(
@@ -42,7 +48,7 @@ export function describeServiceAccount(state: ClusterState, sa: Stored<ServiceAc
   const missing = new Set(
     [...names[HEADERS.pull]!, ...names[HEADERS.mount]!].filter((n) => !existing.has(n)),
   );
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${sa.metadata.name}\n`);
     w.write(0, `Namespace:\t${sa.metadata.namespace ?? ''}\n`);
     printLabelsMultiline(w, 'Labels', sa.metadata.labels);

@@ -17,6 +17,8 @@ import {
   rfc1123z,
   tabbed,
   type DescribeWriter,
+  DEFAULT_SETTINGS,
+  type DescribeSettings,
 } from './writer.ts';
 
 function podsStatus(
@@ -31,10 +33,14 @@ function podsStatus(
   );
 }
 
-export function describeStatefulSet(state: ClusterState, obj: Stored<StatefulSet>): string {
+export function describeStatefulSet(
+  state: ClusterState,
+  obj: Stored<StatefulSet>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const sts = withDerivedStatus(state, obj);
   const spec = sts.spec!;
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${sts.metadata.name}\n`);
     w.write(0, `Namespace:\t${sts.metadata.namespace ?? ''}\n`);
     w.write(0, `CreationTimestamp:\t${rfc1123z(sts.metadata.creationTimestamp)}\n`);
@@ -66,10 +72,14 @@ export function describeStatefulSet(state: ClusterState, obj: Stored<StatefulSet
   });
 }
 
-export function describeDaemonSet(state: ClusterState, obj: Stored<DaemonSet>): string {
+export function describeDaemonSet(
+  state: ClusterState,
+  obj: Stored<DaemonSet>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const ds = withDerivedStatus(state, obj);
   const st = ds.status;
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${ds.metadata.name}\n`);
     w.write(0, `Selector:\t${selectorString(ds.spec?.selector)}\n`);
     w.write(0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
@@ -89,11 +99,15 @@ export function describeDaemonSet(state: ClusterState, obj: Stored<DaemonSet>): 
   });
 }
 
-export function describeJob(state: ClusterState, obj: Stored<Job>): string {
+export function describeJob(
+  state: ClusterState,
+  obj: Stored<Job>,
+  settings: DescribeSettings = DEFAULT_SETTINGS,
+): string {
   const job = withDerivedStatus(state, obj);
   const spec = job.spec!;
   const st = job.status ?? {};
-  return tabbed((w) => {
+  return tabbed(settings, (w) => {
     w.write(0, `Name:\t${job.metadata.name}\n`);
     w.write(0, `Namespace:\t${job.metadata.namespace ?? ''}\n`);
     w.write(0, `Selector:\t${selectorString(jobSelector(job))}\n`);

@@ -5,10 +5,20 @@
 import { formatLabels } from '../printers/labels.ts';
 import { tabwriterFormat } from './tabwriter.ts';
 
+/** kubectl's DescriberSettings that the simulator honours. */
+export interface DescribeSettings {
+  /** `--show-events`: print the Events section (kubectl's default is true). */
+  showEvents: boolean;
+}
+
+export const DEFAULT_SETTINGS: DescribeSettings = { showEvents: true };
+
 /** Collects describe output; `flush()` closes the current alignment segment as Go's Flush does. */
 export class DescribeWriter {
   private done = '';
   private pending = '';
+
+  constructor(readonly settings: DescribeSettings = DEFAULT_SETTINGS) {}
 
   /** Writes text indented by `level` × two spaces (the indent goes before the text only). */
   write(level: number, text: string): void {
@@ -32,8 +42,8 @@ export class DescribeWriter {
 }
 
 /** Runs a describer body against a fresh writer and returns the aligned text (tabbedString). */
-export function tabbed(body: (w: DescribeWriter) => void): string {
-  const w = new DescribeWriter();
+export function tabbed(settings: DescribeSettings, body: (w: DescribeWriter) => void): string {
+  const w = new DescribeWriter(settings);
   body(w);
   return w.toString();
 }
@@ -125,8 +135,12 @@ export function printTolerationsMultiline(
   });
 }
 
-/** The simulator records no events, so every describer ends with `Events: <none>` (DescribeEvents). */
+/**
+ * The simulator records no events, so describers end with `Events: <none>` (DescribeEvents),
+ * or with nothing under `--show-events=false`.
+ */
 export function describeEvents(w: DescribeWriter): void {
+  if (!w.settings.showEvents) return;
   w.write(0, 'Events:\t<none>\n');
 }
 

@@ -131,4 +131,13 @@ describe('describe command behaviour (kubectl pkg/cmd/describe)', () => {
     expect(r.stderr).toBe('Error from server (NotFound): configmaps "gone" not found\n');
     expect(r.exitCode).toBe(1);
   });
+
+  it('leaves out the Events section with --show-events=false (alignment computed without it)', () => {
+    const with_ = run('describe -n shop svc api').stdout;
+    const without = run('describe -n shop svc api --show-events=false').stdout;
+    expect(with_.endsWith('Events:                   <none>\n')).toBe(true);
+    expect(without).toBe(with_.replace('Events:                   <none>\n', ''));
+    const cm = run('describe -n shop cm api-config --show-events=false').stdout;
+    expect(cm.endsWith('BinaryData\n====\n\n')).toBe(true);
+  });
 });
