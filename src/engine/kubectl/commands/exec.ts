@@ -108,13 +108,17 @@ export const exec: Command = {
         stderr: `${stderr}error: unable to upgrade connection: container not found ("${container}")`,
         exitCode: 1,
       };
-    const r = runTool({ state: ctx.state, pod, container }, ctx.rest);
+    // With -it the program writes to a terminal, and kubectl carries its stderr on stdout.
+    const tty = ctx.flags.stdin === true && ctx.flags.tty === true;
+    const r = runTool({ state: ctx.state, pod, container, tty }, ctx.rest);
     if (r.exitCode === -1) return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: 1 };
-    stderr += r.stderr;
+    let stdout = r.stdout;
+    if (tty) stdout = r.stderr + stdout;
+    else stderr += r.stderr;
     if (r.exitCode !== 0) stderr += `command terminated with exit code ${r.exitCode}\n`;
     return {
       ...(r.state ? { state: r.state } : {}),
-      stdout: r.stdout,
+      stdout,
       stderr,
       exitCode: r.exitCode,
     };

@@ -201,3 +201,25 @@ describe('name lookup tools', () => {
     expect(a).toContain('KUBERNETES_SERVICE_HOST=10.96.0.1\n');
   });
 });
+
+describe('terminal behaviour', () => {
+  it('curl without -s shows its progress meter on stderr when the output is not a terminal', () => {
+    const r = run('exec -n a client -- curl http://web.b/');
+    expect(r.stdout).toBe('web-1');
+    expect(r.stderr).toMatch(/^ {2}% Total {4}% Received % Xferd/);
+    expect(r.stderr).toContain('100     5  100     5');
+  });
+
+  it('with -it the program writes to a terminal: no meter, its stderr arrives on stdout', () => {
+    const r = run('exec -it -n a client -- curl -sS http://web');
+    expect(r.stdout).toBe('curl: (6) Could not resolve host: web\n');
+    expect(r.stderr).toBe('command terminated with exit code 6\n');
+    expect(run('exec -it -n a client -- curl http://web.b/').stdout).toBe('web-1');
+  });
+
+  it('explains that interactive shells are not simulated', () => {
+    const r = run('exec -it -n a client -- sh');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout + r.stderr).toContain('interactive shells are not simulated');
+  });
+});

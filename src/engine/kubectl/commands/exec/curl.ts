@@ -49,6 +49,19 @@ function seconds(v: string | undefined): number | undefined | 'bad' {
   return /^\d+(\.\d+)?$/.test(v) ? Number(v) : 'bad';
 }
 
+/** curl's progress meter (shown on stderr when the body does not go to a terminal and -s is off). */
+function progressMeter(bytes: number, elapsedMs: number): string {
+  const size = (n: number) => String(n).padStart(5);
+  const pct = bytes > 0 ? 100 : 0;
+  const speed = elapsedMs > 0 ? Math.round((bytes * 1000) / elapsedMs) : 0;
+  const rate = speed >= 100_000 ? `${Math.round(speed / 1024)}k` : String(speed);
+  return (
+    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+    '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+    `${String(pct).padStart(3)} ${size(bytes)}  ${String(pct).padStart(3)} ${size(bytes)}    0     0  ${rate.padStart(5)}      0 --:--:-- --:--:-- --:--:-- ${rate.padStart(5)}\n`
+  );
+}
+
 function writeOut(format: string, vars: Record<string, string>): string {
   return format
     .replace(/%\{([a-z_]+)\}/g, (_, k: string) => vars[k] ?? '')
@@ -77,6 +90,7 @@ export const curl: Tool = (ctx, args) => {
   const limit = limits.length ? Math.min(...limits) : undefined;
   const showErrors = !has('silent') || has('show-error');
   const verbose = has('verbose');
+  const meter = !has('silent') && !has('no-progress-meter') && !verbose && !ctx.tty;
   const method = last('request') ?? (has('head') ? 'HEAD' : has('data') ? 'POST' : 'GET');
 
   const result = connect(
@@ -90,7 +104,7 @@ export const curl: Tool = (ctx, args) => {
     for (const h of result.hops) stderr += `* [${h.kind}] ${h.ok ? '' : 'FAILED: '}${h.summary}\n`;
   const fail = (code: number, message: string): ToolResult => ({
     stdout: '',
-    stderr: `${stderr}${showErrors ? `curl: (${code}) ${message}\n` : ''}`,
+    stderr: `${stderr}${meter ? progressMeter(0, 0) : ''}${showErrors ? `curl: (${code}) ${message}\n` : ''}`,
     exitCode: code,
     ...(result.nextState ? { state: result.nextState } : {}),
   });
@@ -153,6 +167,7 @@ export const curl: Tool = (ctx, args) => {
       time_total: ((result.elapsedMs ?? 0) / 1000).toFixed(6),
     });
   const failedWithBody = reply.status >= 400 && has('fail-with-body');
+  if (meter) stderr += progressMeter(body.length, Math.max(result.elapsedMs ?? 1, 1));
   return {
     stdout,
     stderr:

@@ -170,6 +170,13 @@ export function runTool(ctx: ToolContext, argv: readonly string[]): ToolResult {
       return { stdout: '', stderr: `sh: ${words.words[0]}: not found\n`, exitCode: 127 };
     return r;
   }
+  if ((name === 'sh' || name === 'bash' || name === 'ash') && args.length === 0)
+    return {
+      stdout: '',
+      stderr:
+        'nslab: interactive shells are not simulated; run one command instead, e.g. kubectl exec POD -- curl -sS http://web\n',
+      exitCode: 1,
+    };
   const tool = TOOLS[name];
   return tool ? tool(ctx, args) : notFound(program ?? '');
 }

@@ -6,6 +6,8 @@ export interface ToolContext {
   state: ClusterState;
   pod: Stored<Pod>;
   container: string;
+  /** True with `exec -it`: the program's output goes to a terminal (curl shows no progress meter). */
+  tty?: boolean;
 }
 
 /** What the program printed, its exit status, and the cluster if running it changed it. */
