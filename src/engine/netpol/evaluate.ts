@@ -219,6 +219,13 @@ function evaluateDirection(
   return { allowed, isolated: true, policies, direction: dir, pod: subject.key, reason };
 }
 
+/** True when both pods run on the same node (status.hostIP, else spec.nodeName). */
+export function sameNode(a: PodEntry, b: PodEntry): boolean {
+  const ha = a.pod.status?.hostIP ?? a.pod.spec?.nodeName;
+  const hb = b.pod.status?.hostIP ?? b.pod.spec?.nodeName;
+  return ha !== undefined && ha === hb;
+}
+
 function sameFamilyIp(pod: PodEntry, family: 4 | 6 | undefined): IpAddress | undefined {
   return pod.ips.find((i) => i.family === family) ?? pod.ips[0];
 }
@@ -275,20 +282,34 @@ export function evaluateOnModel(
     { pod: destination, ip: target, ipText: toIP },
     q,
   );
-  const ingress = destination
-    ? evaluateDirection(
-        model,
-        'ingress',
-        destination,
-        { pod: source, ip: sameFamilyIp(source, target?.family), ipText: source.ip ?? source.key },
-        q,
-      )
-    : openDirection(
-        'ingress',
-        explain
-          ? `${toIP} is not a pod's address: there is no ingress policy to pass, only the source's egress`
-          : '',
-      );
+  let ingress: DirectionVerdict;
+  if (!destination) {
+    const node = model.nodesByIp.get(toIP);
+    ingress = openDirection(
+      'ingress',
+      !explain
+        ? ''
+        : node
+          ? `${toIP} is the address of node ${node}, not a pod: there is no ingress policy to pass; the source's egress policy still applies, as Calico and Cilium enforce it for traffic to nodes`
+          : `${toIP} is not a pod's address: there is no ingress policy to pass, only the source's egress`,
+    );
+  } else if (source.hostNetwork && sameNode(source, destination)) {
+    ingress = openDirection(
+      'ingress',
+      explain
+        ? `${source.key} uses the host network of the node ${destination.key} runs on, and traffic from a pod's own node is always allowed (Kubernetes NetworkPolicy docs)`
+        : '',
+      destination.key,
+    );
+  } else {
+    ingress = evaluateDirection(
+      model,
+      'ingress',
+      destination,
+      { pod: source, ip: sameFamilyIp(source, target?.family), ipText: source.ip ?? source.key },
+      q,
+    );
+  }
   const allowed = egress.allowed && ingress.allowed;
   let reason = '';
   if (explain) {

@@ -21,7 +21,7 @@ import {
   setBit,
   words,
 } from './bitset.ts';
-import { evaluatePair } from './evaluate.ts';
+import { evaluatePair, sameNode } from './evaluate.ts';
 import type { ConnectionVerdict } from './index.ts';
 import { cidrHolds } from './ip.ts';
 import {
@@ -331,6 +331,14 @@ function computeRows(u: Universe, port: number, protocol: Protocol): Uint32Array
     }
     // A pod cannot block access to itself.
     setBit(row, s);
+  }
+  // Traffic from a pod's own node is always allowed: host-network sources reach every pod
+  // on their node (their egress is never isolated).
+  for (let s = 0; s < n; s++) {
+    const src = u.pods[s]!;
+    if (!src.hostNetwork) continue;
+    const row = rows.subarray(s * w, (s + 1) * w);
+    for (let d = 0; d < n; d++) if (sameNode(src, u.pods[d]!)) setBit(row, d);
   }
   // Pods sharing an address (host-network pods on the node's IP) reach "themselves".
   const byIp = new Map<string, number[]>();

@@ -15,6 +15,7 @@ import {
   type ClusterState,
   type KubeObject,
   type Namespace,
+  type Node,
   type Pod,
   type Stored,
   NAMESPACE_NAME_LABEL,
@@ -85,6 +86,8 @@ export interface NetpolModel {
   podsByIp: Map<string, PodEntry>;
   podsByKey: Map<string, PodEntry>;
   namespaceLabels: Map<string, Labels>;
+  /** Node addresses (status.addresses) to node names. */
+  nodesByIp: Map<string, string>;
   policies: PolicySpec[];
   policiesByNamespace: Map<string, PolicySpec[]>;
 }
@@ -255,23 +258,42 @@ function build(state: Pick<ClusterState, 'objects'>): NetpolModel {
     list.push(p);
     policiesByNamespace.set(p.namespace, list);
   }
-  return { pods, podsByIp, podsByKey, namespaceLabels, policies, policiesByNamespace };
+  const nodesByIp = new Map<string, string>();
+  for (const o of state.objects.get('Node')?.values() ?? []) {
+    const node = o as Stored<Node>;
+    for (const a of node.status?.addresses ?? []) {
+      if (a.type === 'InternalIP' || a.type === 'ExternalIP')
+        nodesByIp.set(a.address, node.metadata.name);
+    }
+  }
+  return {
+    pods,
+    podsByIp,
+    podsByKey,
+    namespaceLabels,
+    nodesByIp,
+    policies,
+    policiesByNamespace,
+  };
 }
 
 const none: ReadonlyMap<string, KubeObject> = new Map();
-type Cache = WeakMap<object, WeakMap<object, WeakMap<object, NetpolModel>>>;
-const cache: Cache = new WeakMap();
+const KINDS = ['Pod', 'Namespace', 'NetworkPolicy', 'Node'];
+interface CacheNode {
+  next: WeakMap<object, CacheNode>;
+  model?: NetpolModel;
+}
+const cache: CacheNode = { next: new WeakMap() };
 
-/** The model of a state, built once per distinct set of pods, namespaces and policies. */
+/** The model of a state, built once per distinct set of pods, namespaces, policies and nodes. */
 export function netpolModel(state: Pick<ClusterState, 'objects'>): NetpolModel {
-  const pods = state.objects.get('Pod') ?? none;
-  const nss = state.objects.get('Namespace') ?? none;
-  const nps = state.objects.get('NetworkPolicy') ?? none;
-  let a = cache.get(pods);
-  if (!a) cache.set(pods, (a = new WeakMap()));
-  let b = a.get(nss);
-  if (!b) a.set(nss, (b = new WeakMap()));
-  let m = b.get(nps);
-  if (!m) b.set(nps, (m = build(state)));
-  return m;
+  let node = cache;
+  for (const kind of KINDS) {
+    const key = state.objects.get(kind) ?? none;
+    let next = node.next.get(key);
+    if (!next) node.next.set(key, (next = { next: new WeakMap() }));
+    node = next;
+  }
+  node.model ??= build(state);
+  return node.model;
 }

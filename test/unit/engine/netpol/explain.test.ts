@@ -108,4 +108,23 @@ describe('explanations', () => {
       lines.some((l) => l.startsWith('      ingress[0] does not match: from[0]: x/c (pod=c)')),
     ).toBe(true);
   });
+
+  it("traffic from a pod's own node (a host-network pod) is always allowed into isolated pods", () => {
+    const lab = new Lab()
+      .apply(denyX)
+      .apply(
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: "y"}\nspec:\n  hostNetwork: true\n  containers: [{name: agent, image: agent}]\n',
+      );
+    const v = lab.verdict('y/agent', 'x/a');
+    expect(v.allowed).toBe(true);
+    expect(v.ingress.reason).toContain("traffic from a pod's own node is always allowed");
+    expect(lab.allowed('y/a', 'x/a')).toBe(false);
+  });
+
+  it('an egress-isolated pod is checked on traffic to the node address too, and the words say so', () => {
+    const lab = new Lab().apply(policy('x', 'no-egress', 'podSelector: {}\npolicyTypes: [Egress]'));
+    const v = lab.verdict('x/a', '172.18.0.2', 6443);
+    expect(v.allowed).toBe(false);
+    expect(v.ingress.reason).toContain('is the address of node nslab-control-plane');
+  });
 });
