@@ -23,6 +23,8 @@ import { OUTPUT_FLAG } from './output-flags.ts';
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
+const EVENT_TYPES = ['events', 'event', 'ev', 'events.events.k8s.io', 'events.v1.events.k8s.io'];
+
 /** The `-o` value split into format and template argument. */
 interface OutputFormat {
   format: string;
@@ -287,6 +289,14 @@ export const get: Command = {
     const all = ctx.flags['all-namespaces'] === true;
     const selector = parseSelectorString((ctx.flags.selector as string | undefined) ?? '');
     if (!selector.ok) return { stderr: `error: ${selector.error}`, exitCode: 1 };
+    // The simulator records no Events (describe prints `Events: <none>` too), so listing them finds none.
+    if (ctx.args.length === 1 && EVENT_TYPES.includes(ctx.args[0]!.toLowerCase())) {
+      if (format === 'yaml' || format === 'json')
+        return { stdout: format === 'yaml' ? toYaml(asList([])) : toJson(asList([])) };
+      return {
+        stderr: all ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`,
+      };
+    }
     let requests: ResourceRequest[];
     let found: Found[];
     let errors: string[];

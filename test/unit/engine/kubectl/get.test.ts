@@ -212,6 +212,8 @@ describe('listing behaviour (kubectl get.go)', () => {
     ['get pods -n nope', '', 'No resources found in nope namespace.\n', 0],
     ['get pods,svc -n nope', '', 'No resources found in nope namespace.\n', 0],
     ['get pods -A -l app=none', '', 'No resources found\n', 0],
+    // The simulator records no Events; describe prints `Events: <none>` for the same reason.
+    ['get events -n shop', '', 'No resources found in shop namespace.\n', 0],
     // get.go: allResourcesNamespaced starts true without -A, so even cluster-scoped kinds say "in default namespace".
     ['get clusterroles -l none=here', '', 'No resources found in default namespace.\n', 0],
     ['get pods -n shop -l app=none -o name', '', '', 0],
