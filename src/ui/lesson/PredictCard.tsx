@@ -1,0 +1,83 @@
+/**
+ * "Predict before you look": the learner picks an answer and commits; only then the reveal,
+ * the reason behind each option, and the demonstration to run in the simulator appear.
+ */
+import { useState } from 'react';
+import type { Predict } from '../../learn/index.ts';
+import { Markdown } from './markdown.tsx';
+
+export interface PredictCardProps {
+  predict: Predict;
+  /** The committed answer, if any (kept in progress). */
+  committed?: number;
+  onCommit: (choice: number) => void;
+  /** Runs the demonstration command in the terminal; absent before the lesson has started. */
+  onRunDemo?: (command: string) => void;
+}
+
+export function PredictCard({ predict, committed, onCommit, onRunDemo }: PredictCardProps) {
+  const [choice, setChoice] = useState<number | undefined>(committed);
+  const done = committed !== undefined;
+  return (
+    <section className="predict" aria-labelledby="predict-title">
+      <h3 id="predict-title">Predict before you look</h3>
+      <fieldset disabled={done}>
+        <legend>
+          <Markdown text={predict.question} />
+        </legend>
+        {predict.options.map((o, i) => (
+          <label key={i} className="predict__option">
+            <input
+              type="radio"
+              name="predict"
+              checked={choice === i}
+              onChange={() => setChoice(i)}
+            />{' '}
+            {o.text}
+            {done && (
+              <span className={o.correct ? 'predict__right' : 'predict__wrong'}>
+                {' '}
+                — {o.correct ? 'right' : 'wrong'}
+                {o.why ? `: ${o.why}` : ''}
+              </span>
+            )}
+          </label>
+        ))}
+      </fieldset>
+      {!done && (
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={choice === undefined}
+          onClick={() => choice !== undefined && onCommit(choice)}
+        >
+          Commit to my answer
+        </button>
+      )}
+      {done && (
+        <div className="predict__reveal" aria-live="polite">
+          <p>
+            {predict.options[committed]?.correct
+              ? 'Your prediction was right.'
+              : 'Your prediction was wrong — that is how this sticks.'}
+          </p>
+          {predict.demo && (
+            <p>
+              See it in the simulator: <code>{predict.demo}</code>{' '}
+              {onRunDemo && (
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  onClick={() => onRunDemo(predict.demo!)}
+                >
+                  Run it
+                </button>
+              )}
+            </p>
+          )}
+          <Markdown text={predict.reveal} />
+        </div>
+      )}
+    </section>
+  );
+}
