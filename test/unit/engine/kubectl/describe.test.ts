@@ -140,4 +140,33 @@ describe('describe command behaviour (kubectl pkg/cmd/describe)', () => {
     const cm = run('describe -n shop cm api-config --show-events=false').stdout;
     expect(cm.endsWith('BinaryData\n====\n\n')).toBe(true);
   });
+
+  it('lists every old ReplicaSet after a rollout, scaled down or not (GetAllReplicaSetsInChunks: allOldRSes)', () => {
+    const manifest = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: roll, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: roll}}\n  template:\n    metadata: {labels: {app: roll}}\n    spec: {containers: [{name: c, image: "${image}"}]}\n`;
+    let s = runKubectl(state, ['apply', '-f', 'd.yaml'], {
+      files: { 'd.yaml': manifest('nginx:1.27') },
+    }).state;
+    const first = runKubectl(s, [
+      'get',
+      'rs',
+      '-n',
+      'shop',
+      '-l',
+      'app=roll',
+      '-o',
+      'name',
+    ]).stdout.trim();
+    s = runKubectl(s, ['apply', '-f', 'd.yaml'], {
+      files: { 'd.yaml': manifest('nginx:1.28') },
+    }).state;
+    const out = runKubectl(s, ['describe', 'deploy', 'roll', '-n', 'shop']).stdout;
+    const oldName = first.replace('replicaset.apps/', '');
+    expect(out).toContain(`OldReplicaSets:  ${oldName} (0/0 replicas created)\n`);
+    expect(out).toMatch(/NewReplicaSet: {3}roll-\w+ \(2\/2 replicas created\)\n/);
+    expect(out).not.toContain(`NewReplicaSet:   ${oldName}`);
+    expect(out).toContain(
+      'Replicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable\n',
+    );
+  });
 });
