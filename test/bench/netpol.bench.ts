@@ -51,9 +51,7 @@ for (const { pods, policies, warmup, runs } of sizes) {
     cold.push(time(() => probeMatrix(fresh, query)));
     warm.push(time(() => probeMatrix(fresh, query)));
   }
-  const heapBefore = process.memoryUsage().heapUsed;
   const kept = probeMatrix(touched(state), query);
-  const heapAfter = process.memoryUsage().heapUsed;
   let allowed = 0;
   for (let d = 0; d < kept.pods.length; d++) allowed += kept.allowed(0, d) ? 1 : 0;
   const n = kept.pods.length;
@@ -63,7 +61,7 @@ for (const { pods, policies, warmup, runs } of sizes) {
     `${String(pods).padStart(6)} pods / ${String(policies).padStart(5)} policies, ${n}×${n} cells: ` +
       `full matrix cold ${cpu.toFixed(1)} ms CPU (wall ${median(cold.map((t) => t.wall)).toFixed(1)} ms), ` +
       `warm model ${median(warm.map((t) => t.cpu)).toFixed(1)} ms CPU; median of ${runs}; ` +
-      `heap +${mb(heapAfter - heapBefore)} for one matrix and model, rss ${mb(process.memoryUsage().rss)} ` +
+      `bit matrix ${mb(n * Math.ceil(n / 32) * 4)}, rss ${mb(process.memoryUsage().rss)} ` +
       `(row 0 reaches ${allowed})`,
   );
 }
