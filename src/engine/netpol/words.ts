@@ -3,7 +3,7 @@ import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/m
 import type { PeerSpec } from './model.ts';
 
 function requirementText(e: LabelSelectorRequirement): string {
-  const vals = [...(e.values ?? [])].sort().join(',');
+  const vals = [...new Set(e.values ?? [])].sort().join(',');
   switch (e.operator) {
     case 'In':
       return `${e.key} in (${vals})`;

@@ -10,7 +10,8 @@ import type {
 } from 'kubernetes-types/networking/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { ClusterState, KubeObject } from '../../cluster/index.ts';
-import { effectivePolicyTypes, selectorString } from '../../netpol/index.ts';
+import { effectivePolicyTypes } from '../../netpol/index.ts';
+import { formatLabelSelector } from '../printers/labels.ts';
 
 const MAX_ANNOTATION_LEN = 140;
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -19,8 +20,7 @@ const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 function formatSelector(sel: LabelSelector | undefined): string {
   if (!sel) return '<none>';
   if ((sel.matchExpressions ?? []).some((e) => !OPERATORS.includes(e.operator))) return '<error>';
-  const s = selectorString(sel);
-  return s === '' ? '<none>' : s;
+  return formatLabelSelector(sel);
 }
 
 /** Go's time.Time.String() of an RFC 3339 UTC timestamp: `2026-01-01 00:10:00 +0000 UTC`. */
