@@ -13,6 +13,7 @@ import type {
   Volume,
 } from 'kubernetes-types/core/v1';
 import type { DescribeWriter } from './writer.ts';
+import { canonicalQuantity } from '../printers/quantity.ts';
 import {
   printAnnotationsMultiline,
   printLabelsMultiline,
@@ -64,7 +65,7 @@ export function describeResources(
     const names = Object.keys(list ?? {}).sort();
     if (names.length === 0) continue;
     w.write(level, `${title}:\n`);
-    for (const n of names) w.write(level + 1, `${n}:\t${String(list![n])}\n`);
+    for (const n of names) w.write(level + 1, `${n}:\t${canonicalQuantity(list![n]!)}\n`);
   }
 }
 

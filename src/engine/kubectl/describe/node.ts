@@ -12,6 +12,7 @@ import {
   type Pod,
   type Stored,
 } from '../../cluster/index.ts';
+import { canonicalQuantity } from '../printers/quantity.ts';
 import { age } from '../printers/table.ts';
 import {
   describeEvents,
@@ -60,7 +61,7 @@ function bytes(q: string | number | undefined): number {
 }
 
 function fmtCpu(m: number): string {
-  return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
+  return canonicalQuantity(`${m}m`);
 }
 
 function fmtBytes(b: number): string {
@@ -147,7 +148,7 @@ export function describeNode(
       const keys = Object.keys(list ?? {}).sort();
       if (!keys.length) continue;
       w.write(0, `${title}:\n`);
-      for (const k of keys) w.write(0, `  ${k}:\t${String(list![k])}\n`);
+      for (const k of keys) w.write(0, `  ${k}:\t${canonicalQuantity(list![k]!)}\n`);
     }
     const info = st.nodeInfo;
     w.write(0, 'System Info:\n');
