@@ -6,7 +6,8 @@ import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { Command } from '../types.ts';
-import { failure, outputFormat, printObject } from './create/common.ts';
+import { failure, outputFormat } from './create/common.ts';
+import { printObject } from './create/emit.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode } from './output-flags.ts';
 

@@ -8,15 +8,15 @@ import type { KubeObject } from '../../cluster/index.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import {
   arrayFlag,
-  emitAll,
   failure,
   GENERATOR_FLAGS,
   outputFormat,
   stringFlag,
   usageError,
 } from './create/common.ts';
+import { emitAll } from './create/emit.ts';
 import { envVarNameErrors } from './create/sources.ts';
-import { serviceFromParams } from './expose.ts';
+import { serviceFromParams } from './service-generator.ts';
 import { dryRunMode } from './output-flags.ts';
 import { runAttached } from './run-attach.ts';
 

@@ -4,12 +4,12 @@ import type { Command, FlagSpec } from '../../types.ts';
 import {
   GENERATOR_FLAGS,
   arrayFlag,
-  emit,
   failure,
   generatedMeta,
   nameFromArgs,
   sliceFlag,
 } from './common.ts';
+import { emit } from './emit.ts';
 import { encodeHash, goJson, sha256Hex } from './encoding.ts';
 import {
   configMapKeyErrors,

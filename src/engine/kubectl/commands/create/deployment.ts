@@ -5,14 +5,8 @@
 import { fnv32a, safeEncode } from '../../../cluster/naming.ts';
 import type { KubeObject } from '../../../cluster/index.ts';
 import type { Command, CommandContext, CommandOutput } from '../../types.ts';
-import {
-  GENERATOR_FLAGS,
-  emit,
-  failure,
-  generatedMeta,
-  nameFromArgs,
-  sliceFlag,
-} from './common.ts';
+import { GENERATOR_FLAGS, failure, generatedMeta, nameFromArgs, sliceFlag } from './common.ts';
+import { emit } from './emit.ts';
 
 /** kubectl requires these before anything else runs (cobra's MarkFlagRequired). */
 export function requireFlags(

@@ -1,14 +1,8 @@
 /** `kubectl create job NAME --image=… [-- COMMAND…]`: one container named after the Job, never restarted. */
 import type { KubeObject } from '../../../cluster/index.ts';
 import type { Command } from '../../types.ts';
-import {
-  GENERATOR_FLAGS,
-  emit,
-  failure,
-  generatedMeta,
-  nameFromArgs,
-  stringFlag,
-} from './common.ts';
+import { GENERATOR_FLAGS, failure, generatedMeta, nameFromArgs, stringFlag } from './common.ts';
+import { emit } from './emit.ts';
 
 export const createJob: Command = {
   name: 'job',

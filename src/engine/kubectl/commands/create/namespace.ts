@@ -1,7 +1,8 @@
 /** `kubectl create namespace NAME`: a Namespace with empty spec and status, as kubectl builds it. */
 import type { KubeObject } from '../../../cluster/index.ts';
 import type { Command } from '../../types.ts';
-import { GENERATOR_FLAGS, emit, nameFromArgs } from './common.ts';
+import { GENERATOR_FLAGS, nameFromArgs } from './common.ts';
+import { emit } from './emit.ts';
 
 /** The object `kubectl create namespace` sends (cluster-scoped: `-n` never lands in it). */
 export function namespaceObject(name: string): KubeObject {

@@ -9,12 +9,12 @@ import type { Command, CommandContext, CommandOutput, FlagSpec } from '../../typ
 import {
   GENERATOR_FLAGS,
   arrayFlag,
-  emit,
   failure,
   generatedMeta,
   nameFromArgs,
   sliceFlag,
 } from './common.ts';
+import { emit } from './emit.ts';
 import { noMatchMessage, resourceFor } from './discovery.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';

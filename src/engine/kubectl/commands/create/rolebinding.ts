@@ -7,12 +7,12 @@ import type { Command, CommandContext, FlagSpec } from '../../types.ts';
 import {
   GENERATOR_FLAGS,
   arrayFlag,
-  emit,
   failure,
   generatedMeta,
   nameFromArgs,
   stringFlag,
 } from './common.ts';
+import { emit } from './emit.ts';
 import { requireFlags } from './deployment.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';

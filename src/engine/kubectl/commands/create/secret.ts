@@ -7,13 +7,13 @@ import type { CommandContext, CommandOutput } from '../../types.ts';
 import {
   GENERATOR_FLAGS,
   arrayFlag,
-  emit,
   failure,
   generatedMeta,
   nameFromArgs,
   sliceFlag,
   stringFlag,
 } from './common.ts';
+import { emit } from './emit.ts';
 import { sortedRecord, sourceFlags } from './configmap.ts';
 import { base64Text, encodeHash, goJson, sha256Hex } from './encoding.ts';
 import { nestedCommand, type NestedCommand } from './nested.ts';

@@ -7,13 +7,13 @@ import type { KubeObject } from '../../../cluster/index.ts';
 import type { CommandContext, CommandOutput } from '../../types.ts';
 import {
   GENERATOR_FLAGS,
-  emit,
   failure,
   generatedMeta,
   nameFromArgs,
   sliceFlag,
   stringFlag,
 } from './common.ts';
+import { emit } from './emit.ts';
 import { requireFlags } from './deployment.ts';
 import { nestedCommand, type NestedCommand } from './nested.ts';
 

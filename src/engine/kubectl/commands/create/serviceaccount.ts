@@ -1,6 +1,7 @@
 /** `kubectl create serviceaccount NAME`: a ServiceAccount with nothing but its name. */
 import type { Command } from '../../types.ts';
-import { GENERATOR_FLAGS, emit, generatedMeta, nameFromArgs } from './common.ts';
+import { GENERATOR_FLAGS, generatedMeta, nameFromArgs } from './common.ts';
+import { emit } from './emit.ts';
 
 export const createServiceAccount: Command = {
   name: 'serviceaccount',
