@@ -119,9 +119,10 @@ function checkConnect(state: ClusterState, g: ConnectGoal): GoalResult {
   const r = connect(state, pod, url);
   const got = OUTCOME_WORDS[r.outcome];
   const decided = decidingHop(r.hops);
+  const pass = g.expect === 'fails' ? got !== 'succeeds' : got === g.expect;
   return {
-    pass: got === g.expect,
-    detail: `${g.from} → ${url === g.url ? url : `${g.url} (${url})`}: expected ${g.expect}, ${got === g.expect ? 'and it' : 'but it'} ${got} (curl exit ${r.exitCode})`,
+    pass,
+    detail: `${g.from} → ${url === g.url ? url : `${g.url} (${url})`}: expected ${g.expect}, ${pass ? 'and it' : 'but it'} ${got} (curl exit ${r.exitCode})`,
     ...(decided ? { decidedBy: decided } : {}),
   };
 }

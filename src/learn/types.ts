@@ -14,8 +14,11 @@ export type LessonStatus = 'ready' | 'coming-soon';
 /** `namespace/name` of a pod. */
 export type PodRef = string;
 
-/** How a request from a pod ends, in the learner's words (curl exit 0, 7, 28, 6). */
-export type ConnectExpect = 'succeeds' | 'refused' | 'times-out' | 'fails-dns';
+/**
+ * How a request from a pod ends, in the learner's words (curl exit 0, 7, 28, 6); `fails` is
+ * any ending but success, for a must-not-reach goal where the way it fails does not matter.
+ */
+export type ConnectExpect = 'succeeds' | 'refused' | 'times-out' | 'fails-dns' | 'fails';
 
 /** A request from a pod to a URL (`http://db.data:5432`), as `kubectl exec … -- curl` makes it. */
 export interface ConnectGoal {

@@ -48,7 +48,33 @@ export const GOAL_KINDS: readonly GoalKind[] = [
   'unchanged',
 ];
 
-const CONNECT_EXPECT: readonly ConnectExpect[] = ['succeeds', 'refused', 'times-out', 'fails-dns'];
+const CONNECT_EXPECT: readonly ConnectExpect[] = [
+  'succeeds',
+  'refused',
+  'times-out',
+  'fails-dns',
+  'fails',
+];
+
+/** A goal saying something must get through: a request succeeds, a cell is allowed, an API call returns 200. */
+function mustReach(g: Goal): boolean {
+  return (
+    (g.kind === 'connect' && g.expect === 'succeeds') ||
+    (g.kind === 'probe' && (g.allowed?.length ?? 0) > 0) ||
+    (g.kind === 'apiCall' && g.expect === 'ok')
+  );
+}
+
+/** A goal saying something must not get through (or must not be permitted). */
+function mustNotReach(g: Goal): boolean {
+  return (
+    (g.kind === 'connect' && g.expect !== 'succeeds') ||
+    (g.kind === 'probe' && (g.denied?.length ?? 0) > 0) ||
+    (g.kind === 'apiCall' && g.expect !== 'ok') ||
+    (g.kind === 'canI' && g.expect === 'no') ||
+    (g.kind === 'resolve' && g.expect === 'nxdomain')
+  );
+}
 const POD_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
 const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -319,6 +345,12 @@ function task(r: Reader, value: unknown, path: string, seen: Set<string>): Task 
     hints: r.strings(m, path, 'hints'),
     solution: r.strings(m, path, 'solution'),
   };
+  // An over-broad fix must not pass: every must-reach goal has a must-not-reach partner.
+  if (t.goals.some((g) => mustReach(g.goal)) && !t.goals.some((g) => mustNotReach(g.goal)))
+    r.error(
+      join(path, 'goals'),
+      'a must-reach goal needs a must-not-reach goal beside it (e.g. an intruder with the same labels)',
+    );
   if (Array.isArray(m.goals) && m.goals.length === 0)
     r.error(join(path, 'goals'), 'must hold at least one goal');
   if (Array.isArray(m.hints) && m.hints.length === 0)

@@ -68,6 +68,8 @@ describe('connect', () => {
       'refused',
       true,
     ],
+    ['fails accepts any failure (here DNS)', open, 'shop/client', 'http://db:5432', 'fails', true],
+    ['fails rejects success', open, 'shop/client', 'http://db.data:5432', 'fails', false],
     ['wrong expectation fails', open, 'shop/client', 'http://db.data:5432', 'times-out', false],
     [
       'env expansion follows the pod config',

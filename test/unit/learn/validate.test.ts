@@ -63,7 +63,7 @@ describe('parseLesson', () => {
         'exists: {object: {kind: Namespace, name: data}}',
         'connect: {from: shop/a, url: "http://x", expect: ok}',
       ),
-      'l.yaml: tasks[0].goals[0].connect.expect: must be one of succeeds, refused, times-out, fails-dns (got "ok")',
+      'l.yaml: tasks[0].goals[0].connect.expect: must be one of succeeds, refused, times-out, fails-dns, fails (got "ok")',
     ],
     [
       'bad pod reference',
@@ -113,12 +113,28 @@ describe('parseLesson', () => {
       'l.yaml: tasks[0].goals[0].probe: must list at least one pod in allowed or denied',
     ],
   ];
+  rows.push([
+    'a must-reach goal alone (an over-broad fix would pass)',
+    GOOD.replace(
+      'exists: {object: {kind: Namespace, name: data}}',
+      'connect: {from: shop/a, url: "http://x", expect: succeeds}',
+    ),
+    'l.yaml: tasks[0].goals: a must-reach goal needs a must-not-reach goal beside it',
+  ]);
   it.each(rows)('%s', (_name, text, message) => {
     const errors = errorsOf(text);
     expect(
       errors.some((e) => e.startsWith(message)),
       errors.join('\n'),
     ).toBe(true);
+  });
+
+  it('accepts a must-reach goal paired with a must-not-reach one', () => {
+    const paired = GOOD.replace(
+      'exists: {object: {kind: Namespace, name: data}}',
+      'connect: {from: shop/a, url: "http://x", expect: succeeds}\n      - title: not the intruder\n        connect: {from: guest/i, url: "http://x", expect: fails}',
+    );
+    expect(errorsOf(paired)).toEqual([]);
   });
 
   it('reports YAML syntax errors with line and column', () => {
