@@ -2,10 +2,12 @@
 
 export type Bits = Uint32Array;
 
+/** Words needed for n bits. */
 export function words(n: number): number {
   return (n + 31) >>> 5;
 }
 
+/** A set with nothing in it, `w` words wide. */
 export function emptyBits(w: number): Bits {
   return new Uint32Array(w);
 }
@@ -19,10 +21,12 @@ export function fullBits(n: number): Bits {
   return b;
 }
 
+/** Adds index i. */
 export function setBit(b: Bits, i: number): void {
   b[i >>> 5]! |= 1 << (i & 31);
 }
 
+/** True when index i is in the set. */
 export function hasBit(b: Bits, i: number): boolean {
   return (b[i >>> 5]! & (1 << (i & 31))) !== 0;
 }
@@ -34,24 +38,29 @@ export function rangeBits(w: number, lo: number, hi: number): Bits {
   return b;
 }
 
+/** dst ∪= src. */
 export function orInto(dst: Bits, src: Bits): void {
   for (let i = 0; i < dst.length; i++) dst[i]! |= src[i]!;
 }
 
+/** dst ∩= src. */
 export function andInto(dst: Bits, src: Bits): void {
   for (let i = 0; i < dst.length; i++) dst[i]! &= src[i]!;
 }
 
+/** dst −= src. */
 export function andNotInto(dst: Bits, src: Bits): void {
   for (let i = 0; i < dst.length; i++) dst[i]! &= ~src[i]!;
 }
 
+/** A new set a ∩ b. */
 export function and(a: Bits, b: Bits): Bits {
   const out = new Uint32Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
   return out;
 }
 
+/** True when no index is set. */
 export function isEmpty(b: Bits): boolean {
   for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
   return true;
