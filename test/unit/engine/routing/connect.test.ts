@@ -288,3 +288,41 @@ describe('client-side choices', () => {
     expect(r.hops[0]?.summary).toContain('/etc/hosts');
   });
 });
+
+describe('endpoint sources', () => {
+  it('selects pods only in the Service namespace, even when labels match elsewhere', () => {
+    const d = new Driver().apply(
+      servers +
+        pod({
+          ns: 'a',
+          name: 'lookalike',
+          ip: '10.244.8.60',
+          labels: { app: 'web' },
+          ports: [{ name: 'http', port: 8080 }],
+        }),
+    );
+    const got = answers(d.state, 'http://named.b/', 4);
+    expect(got).not.toContain('a/lookalike');
+  });
+
+  it('routes a selector-less Service through a hand-written EndpointSlice', () => {
+    const d = new Driver().apply(
+      servers +
+        svc({
+          ns: 'b',
+          name: 'sliced',
+          ip: '10.96.8.17',
+          ports: [{ name: 'http', port: 80, targetPort: 9090 }],
+        }) +
+        `apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: sliced-1, namespace: b, labels: { kubernetes.io/service-name: sliced } }
+addressType: IPv4
+ports: [{ name: http, port: 9090, protocol: TCP }]
+endpoints: [{ addresses: [10.244.8.12], conditions: { ready: true } }]
+---
+`,
+    );
+    expect(connect(d.state, client(d.state), 'http://sliced.b/').answeredBy).toBe('b/web-2');
+  });
+});
