@@ -5,6 +5,7 @@
  */
 import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
+import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { Command } from '../types.ts';
 import { failure, GENERATOR_FLAGS, outputFormat } from './create/common.ts';
@@ -94,8 +95,15 @@ export const create: Command = {
       return failure(
         read.error.replace('no objects passed to apply', 'no objects passed to create'),
       );
+    // -l filters the file's objects by their labels, as the resource builder does.
+    const selector = parseSelectorString(
+      typeof ctx.flags.selector === 'string' ? ctx.flags.selector : '',
+    );
+    if (!selector.ok) return failure(`error: ${selector.error}`);
+    const selected = read.objects.filter(({ object }) => selector.matches(object.metadata.labels));
+    if (selected.length === 0) return failure('error: no objects passed to create');
     const denied: string[] = [];
-    const allowed = read.objects.filter(({ object, source }) => {
+    const allowed = selected.filter(({ object, source }) => {
       const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
       if (!info) return true;
       const message = checkAccess(ctx, {

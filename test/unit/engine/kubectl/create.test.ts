@@ -196,6 +196,18 @@ describe('create -f', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n  namespace: team\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: zz\n',
     );
   });
+  it('-l keeps only the objects whose labels match', () => {
+    const labelled = {
+      'two.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: {tier: web}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n',
+    };
+    expect(session(labelled).run('create', '-f', 'two.yaml', '-l', 'tier=web').stdout).toBe(
+      'configmap/a created\n',
+    );
+    expect(session(labelled).run('create', '-f', 'two.yaml', '-l', 'tier=db').stderr.trim()).toBe(
+      'error: no objects passed to create',
+    );
+  });
   it('needs -f (create.go: RequireFilenameOrKustomize)', () => {
     expect(session().run('create').stderr.trim()).toBe('error: must specify one of -f and -k');
   });
