@@ -72,7 +72,7 @@ export interface PodEntry {
   ips: IpAddress[];
   /** The same addresses as written (status.podIP first). */
   ipTexts: string[];
-  /** status.podIP (or the first of podIPs); undefined before the pod has an address. */
+  /** status.podIP (or the first of podIPs); undefined before the pod has an address or once it has terminated. */
   ip?: string;
   hostNetwork: boolean;
   /** Declared container ports with a name: the first declaration of a name per protocol. */
@@ -189,9 +189,13 @@ function declaredNamedPorts(pod: Pod): PodEntry['namedPorts'] {
 /** The evaluators' view of a pod. */
 export function podEntry(pod: Stored<Pod>): PodEntry {
   const namespace = pod.metadata.namespace ?? 'default';
-  const primary = podIp(pod);
+  // A pod that has terminated (Succeeded or Failed) has given its address back to the CNI.
+  const terminated = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  const primary = terminated ? undefined : podIp(pod);
   const ipTexts: string[] = primary ? [primary] : [];
-  for (const p of pod.status?.podIPs ?? []) if (p.ip && !ipTexts.includes(p.ip)) ipTexts.push(p.ip);
+  if (!terminated)
+    for (const p of pod.status?.podIPs ?? [])
+      if (p.ip && !ipTexts.includes(p.ip)) ipTexts.push(p.ip);
   const ips: IpAddress[] = [];
   for (const text of ipTexts) {
     const ip = parseIp(text);

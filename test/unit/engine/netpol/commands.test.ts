@@ -58,6 +58,16 @@ describe('probe', () => {
     expect(out.pods).toHaveLength(9);
   });
 
+  it('leaves out pods that have terminated (their address is released)', () => {
+    const draft = new ClusterDraft(new Lab().state);
+    const pod = getObject(draft, 'Pod', 'x', 'a')!;
+    draft.put({ ...pod, status: { ...pod.status, phase: 'Succeeded' } });
+    const out = JSON.parse(runKubectl(draft.commit(), ['probe', '-o', 'json']).stdout) as {
+      pods: string[];
+    };
+    expect(out.pods).not.toContain('x/a');
+  });
+
   it('prints a readable grid without -o json', () => {
     const r = runKubectl(new Lab().apply(denyX).state, ['probe']);
     const lines = r.stdout.split('\n');
