@@ -236,6 +236,11 @@ export function runMetadataEdit(
   const out: string[] = [];
   const errors: EditError[] = [];
   const single = collected.items.length === 1;
+  if (!single && typeof ctx.flags['resource-version'] === 'string')
+    return {
+      stderr: `error: --resource-version may only be used with a single resource`,
+      exitCode: 1,
+    };
   let yamlCount = 0;
   for (const item of collected.items) {
     if (item.error || !item.object || !item.target) {
@@ -282,6 +287,17 @@ export function runMetadataEdit(
       });
       if (denied) {
         errors.push({ lines: [denied] });
+        continue;
+      }
+      // --resource-version makes the patch conditional: the API server refuses a stale one.
+      const rv =
+        typeof ctx.flags['resource-version'] === 'string' ? ctx.flags['resource-version'] : '';
+      if (rv && rv !== before.metadata.resourceVersion) {
+        errors.push({
+          lines: [
+            `Error from server (Conflict): Operation cannot be fulfilled on ${info.resource}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)}: the object has been modified; please apply your changes to the latest version and try again`,
+          ],
+        });
         continue;
       }
       const [outcome] = writeObjects(

@@ -199,6 +199,18 @@ describe('kubectl label', () => {
     );
   });
 
+  it('--resource-version makes the change conditional (Conflict when stale)', () => {
+    const s = session(['kubectl create ns team']);
+    const rv = getObject(s.state, 'Namespace', undefined, 'team')!.metadata.resourceVersion!;
+    expect(s.run(`kubectl label ns team a=1 --resource-version=${rv}`).exitCode).toBe(0);
+    expect(s.run(`kubectl label ns team b=1 --resource-version=${rv}`).stderr.trim()).toBe(
+      'Error from server (Conflict): Operation cannot be fulfilled on namespaces "team": the object has been modified; please apply your changes to the latest version and try again',
+    );
+    expect(s.run('kubectl label ns team default c=1 --resource-version=1').stderr.trim()).toBe(
+      'error: --resource-version may only be used with a single resource',
+    );
+  });
+
   it('--list prints the labels', () => {
     const s = session(['kubectl create ns team', 'kubectl label ns team a=1']);
     expect(s.run('kubectl label ns team --list').stdout).toBe(
