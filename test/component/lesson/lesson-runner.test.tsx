@@ -135,3 +135,38 @@ describe('the lesson runner', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('the lessons dock', () => {
+  it('opens the runner on demand and lists the lessons', async () => {
+    const { LessonsDock } = await import('../../../src/ui/lesson/LessonsDock.tsx');
+    const store = createLabStore({ storage: null });
+    const user = userEvent.setup();
+    render(
+      <LabProvider store={store}>
+        <LessonsDock />
+      </LabProvider>,
+    );
+    const toggle = screen.getByRole('button', { name: 'Lessons' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('region', { name: 'Lessons panel' })).toBeNull();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByRole('button', { name: 'Namespaces as rooms' })).toBeInTheDocument();
+  });
+});
+
+describe('accessibility', () => {
+  it('the list and an open lesson have no axe violations', async () => {
+    const axe = (await import('axe-core')).default;
+    const { user } = setup();
+    const rules = { 'color-contrast': { enabled: false }, region: { enabled: false } };
+    let r = await axe.run(document.body, { rules });
+    expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await openLesson3(user);
+    await user.click(screen.getByRole('radio', { name: /does not resolve/ }));
+    await user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
+    await user.click(screen.getByRole('button', { name: 'Show a hint (1 of 3)' }));
+    r = await axe.run(document.body, { rules });
+    expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+});
