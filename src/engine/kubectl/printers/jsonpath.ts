@@ -82,9 +82,14 @@ function parsePath(src: string): Step[] {
             : { t: 'filter', left: parsePath(body) },
         );
       } else if (inner === '*') steps.push({ t: 'wild' });
-      else if (/^["']/.test(inner)) {
-        for (const part of inner.split(','))
-          steps.push({ t: 'field', name: parseLiteral(part.trim(), 0)[0] });
+      else if (inner.startsWith('"')) throw new ParseError(`invalid array index ${inner}`);
+      else if (inner.startsWith("'")) {
+        // A quoted key is still a path: an unescaped dot inside it separates fields.
+        for (const part of inner.split(',')) {
+          const raw = part.trim().replace(/^'|'$/g, '');
+          for (const name of raw.split(/(?<!\\)\./))
+            steps.push({ t: 'field', name: name.replace(/\\(.)/g, '$1') });
+        }
       } else {
         const items = inner.split(',').map((part) => {
           if (part.includes(':')) {

@@ -106,6 +106,10 @@ describe('-o jsonpath', () => {
     ],
     [['cm', 'api-config', '-n', 'shop', '-o', 'jsonpath={.data.api\\.yaml}'], 'listen: :8080\n'],
     [['pod', 'api', '-n', 'shop', '-o', 'jsonpath=name: {.metadata.name}'], 'name: api'],
+    // A quoted key is still a dotted path: the dot needs escaping (client-go jsonpath).
+    [['cm', 'api-config', '-n', 'shop', '-o', "jsonpath={.data['api\\.yaml']}"], 'listen: :8080\n'],
+    [['cm', 'api-config', '-n', 'shop', '-o', "jsonpath={.data['api.yaml']}"], ''],
+    [['cm', 'api-config', '-n', 'shop', '-o', "jsonpath={['metadata']['name']}"], 'api-config'],
   ])('%j', (argv, out) => {
     const r = get(...argv);
     expect(r.stderr).toBe('');
@@ -118,6 +122,7 @@ describe('-o jsonpath', () => {
       "error: error parsing jsonpath {.items[0].metadata.name,.items[1].metadata.name}, unrecognized character in action: U+002C ','\n",
     ],
     ['{.a[}', 'error: error parsing jsonpath {.a[}, unterminated array\n'],
+    ['{.data["x"]}', 'error: error parsing jsonpath {.data["x"]}, invalid array index "x"\n'],
   ])('rejects %s as kubectl does', (template, err) => {
     const r = get('pods', '-n', 'shop', '-o', `jsonpath=${template}`);
     expect(r.stderr).toBe(err);
