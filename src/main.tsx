@@ -2,13 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './ui/styles.css';
-import { createLabStore } from './store/index.ts';
+import { createLabStore, loadRuntime } from './store/index.ts';
 import { App } from './ui/shell/App.tsx';
 import { LabProvider } from './ui/shell/store-context.tsx';
 
 const store = createLabStore();
 // A handle for the end-to-end tests and benchmarks (read-only use; the UI never reads it).
-(window as unknown as { __nslab: typeof store }).__nslab = store;
+Object.assign(window, { __nslab: store, __nslabRuntime: loadRuntime });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,7 +17,7 @@ export {
   toYaml,
 } from '../engine/kubectl/index.ts';
 export { loadManifests, applyToState } from '../engine/cluster/index.ts';
-export { evaluateConnection } from '../engine/netpol/index.ts';
+export { evaluateConnection, probeMatrix } from '../engine/netpol/index.ts';
 export { rulesFor, describeSource, serviceAccountUser } from '../engine/rbac/index.ts';
 export { exportClusterYaml, importClusterYaml, cleanForExport } from './yaml-io.ts';
 export { connect };

@@ -28,6 +28,13 @@ const minimapColor = (n: LabNode) =>
         ? '#2f5d8a'
         : '#9aa5b4';
 
+/** The lobby's directory and the first row of the learner's rooms. */
+function startOfPlan(nodes: LabNode[]): { id: string }[] {
+  const rooms = nodes.filter((n) => n.type === 'room');
+  const user = rooms.filter((n) => n.type === 'room' && !n.data.system).slice(0, 3);
+  return [...rooms.filter((n) => n.id === 'ns:kube-system'), ...user].map((n) => ({ id: n.id }));
+}
+
 export function Diagram() {
   const store = useLabStore();
   const cluster = useLab((s) => s.cluster);
@@ -94,19 +101,22 @@ export function Diagram() {
   const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
   const lastRooms = useRef(roomCount);
   useEffect(() => {
-    // A new room may be off screen: bring the whole floor into view, as an instructor expects.
-    if (roomCount > lastRooms.current && roomCount <= 24) {
+    // A new room may be off screen: bring the floor into view, as an instructor expects. A big
+    // building is shown from its start (the lobby and the first row of rooms).
+    if (roomCount > lastRooms.current) {
+      const big = roomCount > 24;
       requestAnimationFrame(
         () =>
           void flow.current?.fitView({
             padding: 0.08,
-            duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
+            duration: big || matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
             maxZoom: 1,
+            ...(big ? { nodes: startOfPlan(nodes) } : {}),
           }),
       );
     }
     lastRooms.current = roomCount;
-  }, [roomCount]);
+  }, [roomCount, nodes]);
 
   return (
     <div className="diagram">
@@ -126,7 +136,7 @@ export function Diagram() {
         fitViewOptions={{
           padding: 0.08,
           maxZoom: 1,
-          ...(roomCount > 12 ? { nodes: nodes.slice(0, 1).map((n) => ({ id: n.id })) } : {}),
+          ...(roomCount > 24 ? { nodes: startOfPlan(nodes) } : {}),
         }}
         minZoom={0.05}
         maxZoom={2}

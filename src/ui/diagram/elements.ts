@@ -6,7 +6,15 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { ClusterState } from '../../engine/index.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
-import { clusterFacts, podRef, podStatus, servicePorts, visibleLabels } from '../model/facts.ts';
+import {
+  clusterFacts,
+  podRef,
+  podStatus,
+  servicePorts,
+  visibleLabels,
+  type ClusterFacts,
+  type NamespaceFacts,
+} from '../model/facts.ts';
 import type { ReachMap } from '../model/reach.ts';
 import { layoutRoom, MAX_SA, placeRooms, type RoomLayout } from './layout.ts';
 
@@ -153,172 +161,22 @@ export function toFlowElements(input: FlowInput): { nodes: LabNode[]; edges: Edg
   ];
   const positions = placeRooms(rooms, facts.namespaces, layouts);
   const nodes: LabNode[] = [];
+  const edges: Edge[] = [];
   const ids = new Set<string>();
-  const reachRole = (id: string): PodData['reach'] => {
-    if (!reach) return undefined;
-    if (id === `Pod/${reach.source}`) return { role: 'source' };
-    const c = reach.cells.get(id);
-    return c
-      ? {
-          role: 'peer',
-          ...(c.out !== undefined ? { out: c.out } : {}),
-          ...(c.in !== undefined ? { in: c.in } : {}),
-        }
-      : undefined;
-  };
   for (const name of rooms) {
     const f = facts.namespaces.get(name);
     const pos = positions.get(name);
     const l = layouts.get(name);
     if (!f || !pos || !l) continue;
-    const roomId = `ns:${name}`;
-    nodes.push({
-      id: roomId,
-      type: 'room',
-      position: pos,
-      width: l.room.w,
-      height: l.room.h,
-      ariaRole: 'group',
-      ariaLabel: `Namespace ${name}`,
-      selectable: true,
-      draggable: false,
-      selected: selected === `Namespace//${name}`,
-      className: f.system ? 'room room--system' : 'room',
-      data: {
-        name,
-        labels: visibleLabels(f.labels),
-        policies: f.policies.map((p) => p.metadata.name),
-        system: f.system,
-        counts: { pods: f.pods.length, services: f.services.length },
-        enforcing: facts.enforcing,
-      },
-    });
-    ids.add(roomId);
-    for (const svc of f.services) {
-      const id = `Service/${name}/${svc.metadata.name}`;
-      const p = l.children.get(id)!;
-      const r = reachRole(id);
-      const eps = facts.endpoints.get(podRef(svc));
-      nodes.push({
-        id,
-        type: 'service',
-        parentId: roomId,
-        extent: 'parent',
-        position: { x: p.x, y: p.y },
-        width: p.w,
-        height: p.h,
-        draggable: false,
-        selected: selected === id,
-        ariaRole: 'group',
-        ariaLabel: `Service ${name}/${svc.metadata.name}, ${eps?.addresses ?? 0} ready endpoints`,
-        data: {
-          name: svc.metadata.name,
-          namespace: name,
-          dns: `${svc.metadata.name}.${name}.svc`,
-          type: svc.spec?.type ?? 'ClusterIP',
-          clusterIP: svc.spec?.clusterIP ?? '',
-          ports: servicePorts(svc),
-          endpoints: eps?.addresses ?? 0,
-          selected: selected === id,
-          ...(r && r.role === 'peer'
-            ? { reach: { ...(r.out !== undefined ? { out: r.out } : {}) } }
-            : {}),
-        },
-      });
-      ids.add(id);
-    }
-    for (const pod of f.pods) {
-      const id = `Pod/${name}/${pod.metadata.name}`;
-      const p = l.children.get(id)!;
-      const st = podStatus(pod);
-      const iso = facts.isolation.get(podRef(pod)) ?? { ingress: [], egress: [] };
-      const r = reachRole(id);
-      nodes.push({
-        id,
-        type: 'pod',
-        parentId: roomId,
-        extent: 'parent',
-        position: { x: p.x, y: p.y },
-        width: p.w,
-        height: p.h,
-        draggable: false,
-        selected: selected === id,
-        ariaRole: 'group',
-        ariaLabel: `Pod ${name}/${pod.metadata.name}`,
-        data: {
-          name: pod.metadata.name,
-          namespace: name,
-          ip: pod.status?.podIP ?? 'no IP',
-          status: st.text,
-          ready: st.ready,
-          serviceAccount: pod.spec?.serviceAccountName ?? 'default',
-          labels: visibleLabels(pod.metadata.labels),
-          showLabels,
-          ingress: iso.ingress,
-          egress: iso.egress,
-          enforcing: facts.enforcing,
-          selected: selected === id,
-          ...(r ? { reach: r } : {}),
-        },
-      });
-      ids.add(id);
-    }
-    for (const [id, p] of l.children) {
-      if (!id.startsWith('ServiceAccount/') && !id.startsWith('more-sa:')) continue;
-      const more = id.startsWith('more-sa:');
-      const saName = more ? '' : id.split('/')[2]!;
-      nodes.push({
-        id,
-        type: 'account',
-        parentId: roomId,
-        extent: 'parent',
-        position: { x: p.x, y: p.y },
-        width: p.w,
-        height: p.h,
-        draggable: false,
-        selectable: !more,
-        focusable: !more,
-        selected: selected === id,
-        ariaRole: 'group',
-        ariaLabel: more
-          ? `${f.serviceAccounts.length - (MAX_SA - 1)} more ServiceAccounts in ${name}`
-          : `ServiceAccount ${name}/${saName}`,
-        data: more
-          ? {
-              name: '',
-              namespace: name,
-              selected: false,
-              more: f.serviceAccounts.length - (MAX_SA - 1),
-            }
-          : { name: saName, namespace: name, selected: selected === id },
-      });
+    const part = roomElements(f, l, pos, facts, showLabels, selected, reach);
+    for (const n of part.nodes) {
+      nodes.push(n);
+      ids.add(n.id);
     }
   }
-  const edges: Edge[] = [];
-  for (const f of facts.namespaces.values()) {
-    for (const svc of f.services) {
-      const sid = `Service/${f.name}/${svc.metadata.name}`;
-      const eps = facts.endpoints.get(podRef(svc));
-      if (!eps || !ids.has(sid)) continue;
-      for (const [list, ready] of [
-        [eps.ready, true],
-        [eps.notReady, false],
-      ] as const) {
-        for (const ref of list) {
-          const target = `Pod/${ref}`;
-          if (!ids.has(target)) continue;
-          edges.push({
-            id: `ep:${sid}->${target}`,
-            source: sid,
-            target,
-            focusable: false,
-            selectable: false,
-            className: ready ? 'edge-endpoint' : 'edge-endpoint edge-endpoint--notready',
-            ariaLabel: `${sid} routes to ${target}${ready ? '' : ' (not ready)'}`,
-          });
-        }
-      }
-    }
+  for (const name of rooms) {
+    const f = facts.namespaces.get(name);
+    if (f && positions.has(name)) edges.push(...roomEdges(f, facts, ids));
   }
   for (const t of input.tests) {
     const source = `Pod/${t.spec.from}`;
@@ -364,6 +222,7 @@ function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): b
 }
 
 function sameNode(a: LabNode, b: LabNode): boolean {
+  if (a === b) return true;
   return (
     a.type === b.type &&
     a.position.x === b.position.x &&
@@ -395,11 +254,226 @@ export function stabilize<T extends LabNode | Edge>(
 
 export const sameLabNode = (a: LabNode, b: LabNode) => sameNode(a, b);
 export const sameEdge = (a: Edge, b: Edge) =>
-  a.source === b.source &&
-  a.target === b.target &&
-  a.className === b.className &&
-  a.ariaLabel === b.ariaLabel &&
-  shallowEqual(
-    (a.data ?? {}) as Record<string, unknown>,
-    (b.data ?? {}) as Record<string, unknown>,
-  );
+  a === b ||
+  (a.source === b.source &&
+    a.target === b.target &&
+    a.className === b.className &&
+    a.ariaLabel === b.ariaLabel &&
+    shallowEqual(
+      (a.data ?? {}) as Record<string, unknown>,
+      (b.data ?? {}) as Record<string, unknown>,
+    ));
+
+/** Reused per room while its facts, position, options and reach marks are unchanged. */
+const roomCache = new WeakMap<NamespaceFacts, { key: string; nodes: LabNode[] }>();
+
+function reachSignature(f: NamespaceFacts, reach: ReachMap | undefined): string {
+  if (!reach) return '';
+  const mark = (c: { out?: boolean; in?: boolean } | undefined) =>
+    c
+      ? `${c.out === undefined ? '-' : c.out ? '1' : '0'}${c.in === undefined ? '-' : c.in ? '1' : '0'}`
+      : '..';
+  let sig = reach.source.startsWith(`${f.name}/`) ? `S${reach.source}` : '';
+  for (const p of f.pods) sig += mark(reach.cells.get(`Pod/${f.name}/${p.metadata.name}`));
+  for (const v of f.services) sig += mark(reach.cells.get(`Service/${f.name}/${v.metadata.name}`));
+  return sig;
+}
+
+function roomElements(
+  f: NamespaceFacts,
+  l: RoomLayout,
+  pos: { x: number; y: number },
+  facts: ClusterFacts,
+  showLabels: boolean,
+  selected: string | null,
+  reach: ReachMap | undefined,
+): { nodes: LabNode[] } {
+  const name = f.name;
+  const inRoom =
+    selected && (selected === `Namespace//${name}` || selected.split('/')[1] === name)
+      ? selected
+      : '';
+  const eps = f.services.map((v) => endpointId(facts.endpoints.get(podRef(v)))).join(',');
+  const key = `${pos.x},${pos.y}|${showLabels}|${facts.enforcing}|${inRoom}|${eps}|${reachSignature(f, reach)}`;
+  const hit = roomCache.get(f);
+  if (hit && hit.key === key) return hit;
+  const nodes: LabNode[] = [];
+  const reachRole = (id: string): PodData['reach'] => {
+    if (!reach) return undefined;
+    if (id === `Pod/${reach.source}`) return { role: 'source' };
+    const c = reach.cells.get(id);
+    return c
+      ? {
+          role: 'peer',
+          ...(c.out !== undefined ? { out: c.out } : {}),
+          ...(c.in !== undefined ? { in: c.in } : {}),
+        }
+      : undefined;
+  };
+  const roomId = `ns:${name}`;
+  nodes.push({
+    id: roomId,
+    type: 'room',
+    position: pos,
+    width: l.room.w,
+    height: l.room.h,
+    ariaRole: 'group',
+    ariaLabel: `Namespace ${name}`,
+    selectable: true,
+    draggable: false,
+    selected: selected === `Namespace//${name}`,
+    className: f.system ? 'room room--system' : 'room',
+    data: {
+      name,
+      labels: visibleLabels(f.labels),
+      policies: f.policies.map((p) => p.metadata.name),
+      system: f.system,
+      counts: { pods: f.pods.length, services: f.services.length },
+      enforcing: facts.enforcing,
+    },
+  });
+  for (const svc of f.services) {
+    const id = `Service/${name}/${svc.metadata.name}`;
+    const p = l.children.get(id)!;
+    const r = reachRole(id);
+    const eps = facts.endpoints.get(podRef(svc));
+    nodes.push({
+      id,
+      type: 'service',
+      parentId: roomId,
+      extent: 'parent',
+      position: { x: p.x, y: p.y },
+      width: p.w,
+      height: p.h,
+      draggable: false,
+      selected: selected === id,
+      ariaRole: 'group',
+      ariaLabel: `Service ${name}/${svc.metadata.name}, ${eps?.addresses ?? 0} ready endpoints`,
+      data: {
+        name: svc.metadata.name,
+        namespace: name,
+        dns: `${svc.metadata.name}.${name}.svc`,
+        type: svc.spec?.type ?? 'ClusterIP',
+        clusterIP: svc.spec?.clusterIP ?? '',
+        ports: servicePorts(svc),
+        endpoints: eps?.addresses ?? 0,
+        selected: selected === id,
+        ...(r && r.role === 'peer'
+          ? { reach: { ...(r.out !== undefined ? { out: r.out } : {}) } }
+          : {}),
+      },
+    });
+  }
+  for (const pod of f.pods) {
+    const id = `Pod/${name}/${pod.metadata.name}`;
+    const p = l.children.get(id)!;
+    const st = podStatus(pod);
+    const iso = facts.isolation.get(podRef(pod)) ?? { ingress: [], egress: [] };
+    const r = reachRole(id);
+    nodes.push({
+      id,
+      type: 'pod',
+      parentId: roomId,
+      extent: 'parent',
+      position: { x: p.x, y: p.y },
+      width: p.w,
+      height: p.h,
+      draggable: false,
+      selected: selected === id,
+      ariaRole: 'group',
+      ariaLabel: `Pod ${name}/${pod.metadata.name}`,
+      data: {
+        name: pod.metadata.name,
+        namespace: name,
+        ip: pod.status?.podIP ?? 'no IP',
+        status: st.text,
+        ready: st.ready,
+        serviceAccount: pod.spec?.serviceAccountName ?? 'default',
+        labels: visibleLabels(pod.metadata.labels),
+        showLabels,
+        ingress: iso.ingress,
+        egress: iso.egress,
+        enforcing: facts.enforcing,
+        selected: selected === id,
+        ...(r ? { reach: r } : {}),
+      },
+    });
+  }
+  for (const [id, p] of l.children) {
+    if (!id.startsWith('ServiceAccount/') && !id.startsWith('more-sa:')) continue;
+    const more = id.startsWith('more-sa:');
+    const saName = more ? '' : id.split('/')[2]!;
+    nodes.push({
+      id,
+      type: 'account',
+      parentId: roomId,
+      extent: 'parent',
+      position: { x: p.x, y: p.y },
+      width: p.w,
+      height: p.h,
+      draggable: false,
+      selectable: !more,
+      focusable: !more,
+      selected: selected === id,
+      ariaRole: 'group',
+      ariaLabel: more
+        ? `${f.serviceAccounts.length - (MAX_SA - 1)} more ServiceAccounts in ${name}`
+        : `ServiceAccount ${name}/${saName}`,
+      data: more
+        ? {
+            name: '',
+            namespace: name,
+            selected: false,
+            more: f.serviceAccounts.length - (MAX_SA - 1),
+          }
+        : { name: saName, namespace: name, selected: selected === id },
+    });
+  }
+  const out = { key, nodes };
+  roomCache.set(f, out);
+  return out;
+}
+
+const endpointIds = new WeakMap<object, number>();
+let endpointSeq = 0;
+function endpointId(e: object | undefined): number {
+  if (!e) return 0;
+  let id = endpointIds.get(e);
+  if (id === undefined) endpointIds.set(e, (id = ++endpointSeq));
+  return id;
+}
+
+/** Service → pod lines (the phone rings these desks), ready ones solid. */
+const edgeCache = new WeakMap<NamespaceFacts, { key: string; edges: Edge[] }>();
+
+function roomEdges(f: NamespaceFacts, facts: ClusterFacts, ids: Set<string>): Edge[] {
+  const key = f.services.map((v) => endpointId(facts.endpoints.get(podRef(v)))).join(',');
+  const hit = edgeCache.get(f);
+  if (hit && hit.key === key) return hit.edges;
+  const edges: Edge[] = [];
+  for (const svc of f.services) {
+    const sid = `Service/${f.name}/${svc.metadata.name}`;
+    const eps = facts.endpoints.get(podRef(svc));
+    if (!eps || !ids.has(sid)) continue;
+    for (const [list, ready] of [
+      [eps.ready, true],
+      [eps.notReady, false],
+    ] as const) {
+      for (const ref of list) {
+        const target = `Pod/${ref}`;
+        if (!ids.has(target)) continue;
+        edges.push({
+          id: `ep:${sid}->${target}`,
+          source: sid,
+          target,
+          focusable: false,
+          selectable: false,
+          className: ready ? 'edge-endpoint' : 'edge-endpoint edge-endpoint--notready',
+          ariaLabel: `${sid} routes to ${target}${ready ? '' : ' (not ready)'}`,
+        });
+      }
+    }
+  }
+  edgeCache.set(f, { key, edges });
+  return edges;
+}

@@ -35,7 +35,18 @@ export interface RoomLayout {
 }
 
 /** Places a room's contents: phones (Services) along the top, desks (pods), then staff badges. */
+const layoutCache = new WeakMap<NamespaceFacts, Map<boolean, RoomLayout>>();
+
+/** Places a room's contents (memoised per unchanged room). */
 export function layoutRoom(f: NamespaceFacts, showLabels: boolean): RoomLayout {
+  let byLabels = layoutCache.get(f);
+  if (!byLabels) layoutCache.set(f, (byLabels = new Map()));
+  let hit = byLabels.get(showLabels);
+  if (!hit) byLabels.set(showLabels, (hit = computeRoom(f, showLabels)));
+  return hit;
+}
+
+function computeRoom(f: NamespaceFacts, showLabels: boolean): RoomLayout {
   const children = new Map<string, Placed>();
   const cols = f.system ? 1 : COLS;
   const empty = f.services.length + f.pods.length === 0;

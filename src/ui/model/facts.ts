@@ -24,11 +24,15 @@ export interface PodIsolation {
 
 export interface NamespaceFacts {
   name: string;
+  /** The Namespace object (identity tells whether the room changed). */
+  object: object;
   labels: Record<string, string>;
   pods: Stored<Pod>[];
   services: Stored<Service>[];
   serviceAccounts: Stored<ServiceAccount>[];
   policies: Stored<NetworkPolicy>[];
+  /** Pod name → the policies that isolate it. */
+  isolation: Map<string, PodIsolation>;
   system: boolean;
 }
 
@@ -38,6 +42,7 @@ export interface ClusterFacts {
   isolation: Map<string, PodIsolation>;
   /** `ns/service` → ready endpoint pods (`ns/pod`), and not-ready ones. */
   endpoints: Map<string, { ready: string[]; notReady: string[]; addresses: number }>;
+
   enforcing: boolean;
 }
 
@@ -61,18 +66,49 @@ export const podRef = (p: { metadata: { namespace?: string; name: string } }) =>
 
 const cache = new WeakMap<ClusterState, ClusterFacts>();
 
+/** The previous answer: unchanged namespaces keep their facts object, so views can skip them. */
+let last: ClusterFacts | undefined;
+type EndpointFacts = { ready: string[]; notReady: string[]; addresses: number };
+const endpointCache = new WeakMap<object, EndpointFacts>();
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function endpointFacts(ep: Stored<Endpoints>): EndpointFacts {
+  const hit = endpointCache.get(ep);
+  if (hit) return hit;
+  const ready: string[] = [];
+  const notReady: string[] = [];
+  let addresses = 0;
+  for (const s of ep.subsets ?? []) {
+    addresses += s.addresses?.length ?? 0;
+    for (const a of s.addresses ?? [])
+      if (a.targetRef?.kind === 'Pod')
+        ready.push(`${a.targetRef.namespace ?? ep.metadata.namespace}/${a.targetRef.name}`);
+    for (const a of s.notReadyAddresses ?? [])
+      if (a.targetRef?.kind === 'Pod')
+        notReady.push(`${a.targetRef.namespace ?? ep.metadata.namespace}/${a.targetRef.name}`);
+  }
+  const out = { ready: [...new Set(ready)], notReady: [...new Set(notReady)], addresses };
+  endpointCache.set(ep, out);
+  return out;
+}
+
 export function clusterFacts(state: ClusterState): ClusterFacts {
   const hit = cache.get(state);
   if (hit) return hit;
-  const namespaces = new Map<string, NamespaceFacts>();
+  const fresh = new Map<string, NamespaceFacts>();
   for (const ns of listObjects(state, 'Namespace')) {
-    namespaces.set(ns.metadata.name, {
+    fresh.set(ns.metadata.name, {
       name: ns.metadata.name,
+      object: ns,
       labels: { ...(ns.metadata.labels ?? {}) },
       pods: [],
       services: [],
       serviceAccounts: [],
       policies: [],
+      isolation: new Map(),
       system: SYSTEM_ROOMS.includes(ns.metadata.name),
     });
   }
@@ -81,7 +117,7 @@ export function clusterFacts(state: ClusterState): ClusterFacts {
     field: K,
   ) => {
     for (const o of state.objects.get(kind)?.values() ?? []) {
-      const f = namespaces.get(o.metadata.namespace ?? '');
+      const f = fresh.get(o.metadata.namespace ?? '');
       if (f) (f[field] as unknown[]).push(o);
     }
   };
@@ -89,47 +125,44 @@ export function clusterFacts(state: ClusterState): ClusterFacts {
   into('Service', 'services');
   into('ServiceAccount', 'serviceAccounts');
   into('NetworkPolicy', 'policies');
+  const namespaces = new Map<string, NamespaceFacts>();
   const isolation = new Map<string, PodIsolation>();
-  for (const f of namespaces.values()) {
+  for (const f of fresh.values()) {
     f.pods.sort(byCreation);
     f.services.sort(byCreation);
     f.serviceAccounts.sort(byCreation);
     f.policies.sort(byCreation);
-    const compiled = f.policies.map((p) => ({
-      name: `${f.name}/${p.metadata.name}`,
-      match: sel.compileLabelSelector(p.spec?.podSelector ?? {}),
-      types: policyTypesOf(p),
-    }));
-    for (const pod of f.pods) {
-      const iso: PodIsolation = { ingress: [], egress: [] };
-      for (const c of compiled) {
-        if (!c.match(pod.metadata.labels)) continue;
-        if (c.types.includes('Ingress')) iso.ingress.push(c.name);
-        if (c.types.includes('Egress')) iso.egress.push(c.name);
+    const prev = last?.namespaces.get(f.name);
+    const same =
+      prev &&
+      prev.object === f.object &&
+      sameList(prev.pods, f.pods) &&
+      sameList(prev.services, f.services) &&
+      sameList(prev.serviceAccounts, f.serviceAccounts) &&
+      sameList(prev.policies, f.policies);
+    const kept = same ? prev : f;
+    if (!same) {
+      const compiled = f.policies.map((p) => ({
+        name: `${f.name}/${p.metadata.name}`,
+        match: sel.compileLabelSelector(p.spec?.podSelector ?? {}),
+        types: policyTypesOf(p),
+      }));
+      for (const pod of f.pods) {
+        const iso: PodIsolation = { ingress: [], egress: [] };
+        for (const c of compiled) {
+          if (!c.match(pod.metadata.labels)) continue;
+          if (c.types.includes('Ingress')) iso.ingress.push(c.name);
+          if (c.types.includes('Egress')) iso.egress.push(c.name);
+        }
+        f.isolation.set(pod.metadata.name, iso);
       }
-      isolation.set(podRef(pod), iso);
     }
+    namespaces.set(f.name, kept);
+    for (const [pod, iso] of kept.isolation) isolation.set(`${f.name}/${pod}`, iso);
   }
-  const endpoints = new Map<string, { ready: string[]; notReady: string[]; addresses: number }>();
-  for (const ep of listObjects<Endpoints>(state, 'Endpoints')) {
-    const ready: string[] = [];
-    const notReady: string[] = [];
-    let addresses = 0;
-    for (const s of ep.subsets ?? []) {
-      addresses += s.addresses?.length ?? 0;
-      for (const a of s.addresses ?? [])
-        if (a.targetRef?.kind === 'Pod')
-          ready.push(`${a.targetRef.namespace ?? ep.metadata.namespace}/${a.targetRef.name}`);
-      for (const a of s.notReadyAddresses ?? [])
-        if (a.targetRef?.kind === 'Pod')
-          notReady.push(`${a.targetRef.namespace ?? ep.metadata.namespace}/${a.targetRef.name}`);
-    }
-    endpoints.set(podRef(ep), {
-      ready: [...new Set(ready)],
-      notReady: [...new Set(notReady)],
-      addresses,
-    });
-  }
+  const endpoints = new Map<string, EndpointFacts>();
+  for (const ep of state.objects.get('Endpoints')?.values() ?? [])
+    endpoints.set(podRef(ep), endpointFacts(ep as Stored<Endpoints>));
   const facts: ClusterFacts = {
     namespaces,
     isolation,
@@ -137,6 +170,7 @@ export function clusterFacts(state: ClusterState): ClusterFacts {
     enforcing: state.settings.networkPolicy === 'enforcing',
   };
   cache.set(state, facts);
+  last = facts;
   return facts;
 }
 

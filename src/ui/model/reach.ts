@@ -1,12 +1,11 @@
 /**
  * Reachability mode: from one pod, which pods and Services NetworkPolicy lets it reach on a
  * port, and which pods may reach it — the selected pod's row and column of the truth table
- * (`probe`), computed with the engine's evaluateConnection.
+ * (the engine's probeMatrix, the same table `probe` prints).
  */
-import type { ClusterState, Pod, Service, Stored } from '../../engine/index.ts';
+import type { ClusterState } from '../../engine/index.ts';
 import { resolveTargetPort } from '../../engine/cluster/controllers/endpoints.ts';
-import { getObject } from '../../engine/cluster/state.ts';
-import type { ConnectionVerdict, Protocol } from '../../engine/netpol/index.ts';
+import type { Protocol } from '../../engine/netpol/index.ts';
 import type { Runtime } from '../../store/index.ts';
 import { clusterFacts, podRef } from './facts.ts';
 
@@ -15,38 +14,37 @@ export interface ReachCell {
   out?: boolean;
   /** This pod → source allowed. */
   in?: boolean;
-  /** The verdict's reason for `out` (and `in` for pods). */
-  outReason?: string;
-  inReason?: string;
 }
 
 export interface ReachMap {
   source: string;
   port: number;
   protocol: Protocol;
+  enforced: boolean;
   cells: Map<string, ReachCell>;
 }
 
-function verdict(
-  rt: Runtime,
-  state: ClusterState,
-  from: Stored<Pod>,
-  to: Stored<Pod>,
-  port: number,
-  protocol: Protocol,
-): ConnectionVerdict | undefined {
-  const toIP = to.status?.podIP;
-  if (!toIP) return undefined;
-  try {
-    return rt.evaluateConnection(state, { from, toIP, port, protocol });
-  } catch {
-    return undefined;
+type Matrix = ReturnType<Runtime['probeMatrix']>;
+const matrices = new WeakMap<
+  ClusterState,
+  Map<string, { m: Matrix; index: Map<string, number> }>
+>();
+const maps = new WeakMap<ClusterState, Map<string, ReachMap>>();
+
+function matrix(rt: Runtime, state: ClusterState, port: number, protocol: Protocol) {
+  let byPort = matrices.get(state);
+  if (!byPort) matrices.set(state, (byPort = new Map()));
+  const key = `${port}/${protocol}`;
+  let hit = byPort.get(key);
+  if (!hit) {
+    const m = rt.probeMatrix(state, { port, protocol });
+    hit = { m, index: new Map(m.pods.map((p, i) => [p, i])) };
+    byPort.set(key, hit);
   }
+  return hit;
 }
 
-const cache = new WeakMap<ClusterState, Map<string, ReachMap>>();
-
-/** The source pod's row and column on one port; Services count as reachable through any endpoint. */
+/** The source pod's row and column on one port; a Service counts as reachable through any ready endpoint. */
 export function reachFrom(
   rt: Runtime,
   state: ClusterState,
@@ -55,58 +53,43 @@ export function reachFrom(
   protocol: Protocol,
 ): ReachMap | undefined {
   const key = `${source}|${port}|${protocol}`;
-  let byKey = cache.get(state);
-  if (!byKey) cache.set(state, (byKey = new Map()));
+  let byKey = maps.get(state);
+  if (!byKey) maps.set(state, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const [ns, name] = source.split('/') as [string, string];
-  const from = getObject<Pod>(state, 'Pod', ns, name);
-  if (!from) return undefined;
-  const facts = clusterFacts(state);
+  const { m, index } = matrix(rt, state, port, protocol);
+  const src = index.get(source);
+  if (src === undefined) return undefined;
   const cells = new Map<string, ReachCell>();
-  const pods = new Map<string, Stored<Pod>>();
-  for (const f of facts.namespaces.values()) for (const p of f.pods) pods.set(podRef(p), p);
-  for (const [ref, pod] of pods) {
-    if (ref === source) continue;
-    const o = verdict(rt, state, from, pod, port, protocol);
-    const i = verdict(rt, state, pod, from, port, protocol);
-    cells.set(`Pod/${ref}`, {
-      ...(o ? { out: o.allowed, outReason: o.reason } : {}),
-      ...(i ? { in: i.allowed, inReason: i.reason } : {}),
-    });
+  for (const [ref, i] of index) {
+    if (i === src) continue;
+    cells.set(`Pod/${ref}`, { out: m.allowed(src, i), in: m.allowed(i, src) });
   }
+  const facts = clusterFacts(state);
+  const pods = new Map<string, { spec?: unknown }>();
+  for (const f of facts.namespaces.values()) for (const p of f.pods) pods.set(podRef(p), p);
   for (const f of facts.namespaces.values()) {
     for (const svc of f.services) {
       const ports = (svc.spec?.ports ?? []).filter(
         (p) => p.port === port && (p.protocol ?? 'TCP') === protocol,
       );
       if (ports.length === 0) continue;
-      const eps = facts.endpoints.get(podRef(svc))?.ready ?? [];
       let any = false;
-      let reason = eps.length === 0 ? 'the Service has no ready endpoints' : '';
-      for (const ep of eps) {
+      for (const ep of facts.endpoints.get(podRef(svc))?.ready ?? []) {
         const pod = pods.get(ep);
         if (!pod || ep === source) continue;
         for (const sp of ports) {
-          const target = resolveTargetPort(sp, pod);
+          const target = resolveTargetPort(sp, pod as never);
           if (target === undefined) continue;
-          const v = verdict(rt, state, from, pod, target, protocol);
-          if (v?.allowed) any = true;
-          else if (v && !reason) reason = v.reason;
+          const t = matrix(rt, state, target, protocol);
+          const j = t.index.get(ep);
+          if (j !== undefined && t.m.allowed(src, j)) any = true;
         }
       }
-      cells.set(`Service/${podRef(svc)}`, {
-        out: any,
-        outReason: any ? 'allowed to at least one endpoint' : reason || 'no endpoint allows it',
-      });
+      cells.set(`Service/${podRef(svc)}`, { out: any });
     }
   }
-  const map: ReachMap = { source, port, protocol, cells };
+  const map: ReachMap = { source, port, protocol, enforced: m.enforced, cells };
   byKey.set(key, map);
   return map;
-}
-
-/** The Service a `Service/ns/name` key names, for the inspector. */
-export function serviceOf(state: ClusterState, ns: string, name: string) {
-  return getObject<Service>(state, 'Service', ns, name);
 }

@@ -39,6 +39,7 @@ function useHistoryKeys() {
 export function App() {
   useHistoryKeys();
   useEffect(() => {
+    performance.mark('nslab:first-render');
     // The interpreter loads after the first paint: the building shows before it arrives.
     const t = setTimeout(() => void loadRuntime(), 0);
     return () => clearTimeout(t);
