@@ -31,6 +31,13 @@ export function nestedCommand(
   return {
     ...base,
     flags: [...shared, ...own],
+    // Listed for `--help` only: the interpreter dispatches one level, this run does the rest.
+    subcommands: subs.map((sub) => ({
+      name: sub.name,
+      short: sub.short,
+      usage: `${base.usage.split(' (')[0]} ${sub.name} NAME [options]`,
+      flags: [],
+    })),
     run(ctx) {
       const word = ctx.args[0];
       if (word === undefined) return { stderr: helpText(base.short, subs, ctx.path), exitCode: 1 };
