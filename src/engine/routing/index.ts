@@ -7,16 +7,19 @@ export type { Hop, ConnectOutcome, ConnectResult, ConnectOptions, Responder } fr
 export { connect, dnsHop, SYN_GIVE_UP_MS } from './connect.ts';
 export {
   sendPacket,
+  UPSTREAM_DNS_IP,
+  type Delivery,
+  type DeliveryOutcome,
+  type SendOptions,
+} from './packet.ts';
+export {
   readyBackends,
   podForIP,
   podListens,
   serviceForClusterIP,
-  UPSTREAM_DNS_IP,
-  type Delivery,
-  type DeliveryOutcome,
+  findServiceTarget,
   type Backend,
-  type SendOptions,
-} from './packet.ts';
+} from './lookup.ts';
 export {
   serviceEndpoints,
   isHeadless,

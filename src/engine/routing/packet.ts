@@ -6,7 +6,6 @@
  */
 import {
   cidrContains,
-  listObjects,
   NODE_IP,
   POD_CIDR,
   SERVICE_CIDR,
@@ -22,8 +21,7 @@ import {
   type DirectionVerdict,
   type Protocol,
 } from '../netpol/index.ts';
-import { serviceEndpoints, type EndpointView } from './endpoints.ts';
-import { podsByIP, servicesByClusterIP } from './indexes.ts';
+import { findServiceTarget, podForIP, podListens, readyBackends, type Backend } from './lookup.ts';
 import type { Hop, Responder } from './types.ts';
 
 /** The resolver the node's /etc/resolv.conf names (what CoreDNS forwards to, and dnsPolicy Default uses). */
@@ -33,13 +31,6 @@ const NODE_PORTS: Record<number, 'apiserver' | 'kubelet'> = { 6443: 'apiserver',
 
 /** How a packet ended: answered, actively refused (RST / ICMP / REJECT), dropped, or lost. */
 export type DeliveryOutcome = 'delivered' | 'refused' | 'dropped' | 'unanswered';
-
-/** One ready endpoint of a Service port, after targetPort resolution. */
-export interface Backend {
-  ip: string;
-  port: number;
-  view: EndpointView;
-}
 
 export interface Delivery {
   outcome: DeliveryOutcome;
@@ -67,48 +58,6 @@ function podName(p: Stored<Pod>): string {
   return `${p.metadata.namespace}/${p.metadata.name}`;
 }
 
-/** The Service owning a ClusterIP, if any. */
-export function serviceForClusterIP(state: ClusterState, ip: string): Stored<Service> | undefined {
-  return servicesByClusterIP(state).get(ip);
-}
-
-/** The running pod that holds an IP (host-network pods share the node's and are not matched). */
-export function podForIP(state: ClusterState, ip: string): Stored<Pod> | undefined {
-  return podsByIP(state).get(ip);
-}
-
-/** The ready endpoints serving one Service port (matched by port name and protocol, as kube-proxy does). */
-export function readyBackends(
-  state: ClusterState,
-  svc: Stored<Service>,
-  sp: ServicePort,
-): Backend[] {
-  const name = sp.name ?? '';
-  const protocol = sp.protocol ?? 'TCP';
-  const out: Backend[] = [];
-  const seen = new Set<string>();
-  for (const view of serviceEndpoints(state, svc)) {
-    if (!view.ready) continue;
-    const p = view.ports.find((x) => x.name === name && x.protocol === protocol && x.port > 0);
-    if (!p || seen.has(`${view.ip}:${p.port}`)) continue;
-    seen.add(`${view.ip}:${p.port}`);
-    out.push({ ip: view.ip, port: p.port, view });
-  }
-  // kube-proxy keeps each Service port's endpoints sorted by their "ip:port" string.
-  return out.sort((a, b) => {
-    const ka = `${a.ip}:${a.port}`;
-    const kb = `${b.ip}:${b.port}`;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-}
-
-/** True when a container of the pod declares the port (pods listen exactly on their containerPorts). */
-export function podListens(pod: Pod, port: number, protocol: Protocol): boolean {
-  return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].some((c) =>
-    (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol),
-  );
-}
-
 /** Each policy of one direction and how its rules met the connection, for the hop's detail. */
 function policyLines(v: DirectionVerdict): string[] {
   const lines: string[] = [];
@@ -123,32 +72,6 @@ function policyLines(v: DirectionVerdict): string[] {
 function describeBackend(state: ClusterState, b: { ip: string; port: number }): string {
   const pod = podForIP(state, b.ip);
   return `${pod ? `${podName(pod)} ` : ''}${b.ip}:${b.port}`;
-}
-
-/** DNAT: the Service (and port) a destination hits, or undefined for a plain address. */
-function findServiceTarget(
-  state: ClusterState,
-  ip: string,
-  port: number,
-  protocol: Protocol,
-): { svc: Stored<Service>; sp?: ServicePort; via: 'clusterIP' | 'nodePort' } | undefined {
-  const svc = serviceForClusterIP(state, ip);
-  if (svc) {
-    const sp = (svc.spec?.ports ?? []).find(
-      (p) => p.port === port && (p.protocol ?? 'TCP') === protocol,
-    );
-    return { svc, ...(sp ? { sp } : {}), via: 'clusterIP' };
-  }
-  if (ip === NODE_IP) {
-    for (const s of listObjects<Service>(state, 'Service')) {
-      if (s.spec?.type !== 'NodePort' && s.spec?.type !== 'LoadBalancer') continue;
-      const sp = (s.spec.ports ?? []).find(
-        (p) => p.nodePort === port && (p.protocol ?? 'TCP') === protocol,
-      );
-      if (sp) return { svc: s, sp, via: 'nodePort' };
-    }
-  }
-  return undefined;
 }
 
 /** Sends one connection attempt (TCP SYN or UDP datagram) from a pod to ip:port. */
