@@ -82,9 +82,15 @@ function missingPod(ref: string): GoalResult {
   };
 }
 
-/** The hop that settled a path: the first that failed, else the last one. */
+/**
+ * The hop that settled a path: the first that failed; when every hop passed, the ingress
+ * verdict at the destination (what let the request in — the question lessons ask), else the last.
+ */
 function decidingHop(hops: readonly Hop[]): DecidedBy | undefined {
-  const hop = hops.find((h) => !h.ok) ?? hops[hops.length - 1];
+  const hop =
+    hops.find((h) => !h.ok) ??
+    [...hops].reverse().find((h) => h.kind === 'ingress') ??
+    hops[hops.length - 1];
   if (!hop) return undefined;
   return hop.object ? { summary: hop.summary, object: hop.object } : { summary: hop.summary };
 }
@@ -286,7 +292,8 @@ export function verdictDecider(v: ConnectionVerdict): DecidedBy {
   if (!v.ingress.allowed) return directionDecider(v.ingress);
   if (v.ingress.isolated) return directionDecider(v.ingress);
   if (v.egress.isolated) return directionDecider(v.egress);
-  return { summary: v.reason };
+  // Nothing isolates either end: the destination's open ingress is what lets it in.
+  return directionDecider(v.ingress);
 }
 
 function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
