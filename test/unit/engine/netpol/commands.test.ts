@@ -4,7 +4,7 @@
  * staging/src/k8s.io/kubectl/pkg/describe/describe.go).
  */
 import { describe, expect, it } from 'vitest';
-import { ClusterDraft, getObject } from '../../../../src/engine/cluster/index.ts';
+import { ClusterDraft, getObject, type Pod } from '../../../../src/engine/cluster/index.ts';
 import { describeNetworkPolicy } from '../../../../src/engine/kubectl/describe/networkpolicy.ts';
 import { runKubectl } from '../../../../src/engine/kubectl/index.ts';
 import { Lab, policy } from './fixture.ts';
@@ -60,7 +60,7 @@ describe('probe', () => {
 
   it('leaves out pods that have terminated (their address is released)', () => {
     const draft = new ClusterDraft(new Lab().state);
-    const pod = getObject(draft, 'Pod', 'x', 'a')!;
+    const pod = getObject<Pod>(draft, 'Pod', 'x', 'a')!;
     draft.put({ ...pod, status: { ...pod.status, phase: 'Succeeded' } });
     const out = JSON.parse(runKubectl(draft.commit(), ['probe', '-o', 'json']).stdout) as {
       pods: string[];
