@@ -150,6 +150,20 @@ export function LessonPanel({
             </ul>
           </div>
         )}
+        {Object.keys(progress.skills).length > 0 && (
+          <section aria-label="Your skills">
+            <h3>Your skills</h3>
+            <ul className="lessons__skills">
+              {Object.entries(progress.skills)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([skill, rec]) => (
+                  <li key={skill}>
+                    <code>{skill}</code>: {rec.level}
+                  </li>
+                ))}
+            </ul>
+          </section>
+        )}
         {kinds.map((k) => (
           <section key={k} aria-label={KIND_LABEL[k]}>
             <h3>{KIND_LABEL[k]}</h3>

@@ -95,6 +95,12 @@ describe('the lesson runner', () => {
     const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
     expect(saved.tasks['reaching-across-namespaces/alias-in-shop']?.status).toBe('solved');
     expect(skillMastery(saved, 'dns.search-list')).toBe('proficient');
+    await user.click(screen.getByRole('button', { name: '← All lessons' }));
+    const skills = screen.getByRole('region', { name: 'Your skills' });
+    expect(skills).toHaveTextContent('dns.search-list: proficient');
+    expect(
+      screen.getByText('Reaching a Service in another namespace').closest('li'),
+    ).toHaveTextContent('1 of 1 tasks');
   });
 
   it('opens hints one rung at a time; the solution needs confirmation and counts as seen', async () => {
