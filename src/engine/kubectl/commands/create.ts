@@ -11,6 +11,7 @@ import type { Command } from '../types.ts';
 import { failure, GENERATOR_FLAGS, outputFormat } from './create/common.ts';
 import { printObject } from './create/emit.ts';
 import { createConfigMap } from './create/configmap.ts';
+import { createCronJob } from './create/cronjob.ts';
 import { createDeployment } from './create/deployment.ts';
 import { createJob } from './create/job.ts';
 import { createNamespace } from './create/namespace.ts';
@@ -59,7 +60,7 @@ export const create: Command = {
     createClusterRole,
     createClusterRoleBinding,
     createConfigMap,
-    unsupported('cronjob', ['cj'], 'Create a cron job with the specified name'),
+    createCronJob,
     createDeployment,
     unsupported('ingress', ['ing'], 'Create an ingress with the specified name'),
     createJob,

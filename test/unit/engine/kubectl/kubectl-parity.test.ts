@@ -251,6 +251,7 @@ const ERROR_FORMS: string[][] = [
   ['create', 'secret', 'generic', 's', `--from-env-file=${F('index.html')}`],
   ['create', 'deployment', 'web', '--image=nginx', '--image=busybox', '--', 'sleep', '1'],
   ['create', 'job', 'j'],
+  ['create', 'cronjob', 'a', 'b', '--image=x', '--schedule=@daily'],
   ['create', 'namespace', 'x', '--dry-run=maybe', '!'],
   ['create', '!'],
   ['create', 'deployment', 'web', '--image=nginx', '--dry-run=maybe', '!'],

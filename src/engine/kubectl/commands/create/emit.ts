@@ -129,9 +129,21 @@ export function emit(
   if (!dry.ok) return failure(dry.error);
   const out = outputFormat(ctx.flags);
   if (!out.ok) return out.out;
-  const info = kindForApiVersion(obj.apiVersion, obj.kind);
-  if (!info) return failure(`error: no kind "${obj.kind}" is registered in the simulator`);
+  const served = kindForApiVersion(obj.apiVersion, obj.kind);
   const body = withSaveConfig(obj, honourSaveConfig && ctx.flags['save-config'] === true);
+  if (!served) {
+    // A kind the simulated API server does not serve (CronJob): kubectl still prints it
+    // offline; sending it gets what a server without that API answers.
+    if (dry.mode !== 'client')
+      return failure(formatCreateError('the server could not find the requested resource', wrap));
+    const slash = obj.apiVersion.indexOf('/');
+    const pseudo = {
+      singular: obj.kind.toLowerCase(),
+      group: slash < 0 ? '' : obj.apiVersion.slice(0, slash),
+    } as KindInfo;
+    return { stdout: printObject(body, pseudo, out.format, dry.mode, true) };
+  }
+  const info = served;
   if (dry.mode === 'client') {
     return {
       stdout: printObject(body, info, out.format, dry.mode, true),
