@@ -7,6 +7,7 @@
 import type { EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
 import type { Endpoint } from 'kubernetes-types/discovery/v1';
 import { mapSelectorMatches } from '../../labels/index.ts';
+import { ipToNumber } from '../ipam.ts';
 import { generatedSuffix } from '../naming.ts';
 import type { KubeObject, Pod, Service, ServicePort, Stored } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';
@@ -102,8 +103,17 @@ function endpointsObject(svc: Stored<Service>, backends: Backend[]): KubeObject 
         },
       };
     };
-    const ready = group.filter((b) => b.ready).map(toAddress);
-    const notReady = group.filter((b) => !b.ready).map(toAddress);
+    // The controller repacks subsets with addresses sorted by IP (endpoints.RepackSubsets).
+    const byIp = (a: { ip: string }, b: { ip: string }) =>
+      (ipToNumber(a.ip) ?? 0) - (ipToNumber(b.ip) ?? 0);
+    const ready = group
+      .filter((b) => b.ready)
+      .map(toAddress)
+      .sort(byIp);
+    const notReady = group
+      .filter((b) => !b.ready)
+      .map(toAddress)
+      .sort(byIp);
     subsets.push({
       ...(ready.length ? { addresses: ready } : {}),
       ...(notReady.length ? { notReadyAddresses: notReady } : {}),
@@ -167,7 +177,8 @@ function sliceObjects(svc: Stored<Service>, backends: Backend[]): KubeObject[] {
       },
       addressType: 'IPv4',
       endpoints,
-      ports: ports.length ? ports : null,
+      // The EndpointSlice controller always sets a port's name, "" when the Service port has none.
+      ports: ports.length ? ports.map((p) => ({ name: '', ...p })) : null,
     };
   });
 }
