@@ -25,7 +25,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const query = { port: 80, protocol: 'TCP' as const };
 const sizes: Array<{ pods: number; policies: number; warmup: number; runs: number }> = [
   { pods: 200, policies: 50, warmup: 20, runs: 15 },
@@ -79,4 +79,4 @@ if (state2000) {
       `${(cpu / 1000).toFixed(1)} s for the full matrix: ${(cpu / fast2000).toFixed(0)}× the bit-set matrix`,
   );
 }
-console.log(`peak rss ${mb(process.memoryUsage().rss)}`);
+console.log(`rss at the end ${mb(process.memoryUsage().rss)}`);
