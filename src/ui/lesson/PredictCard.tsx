@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Predict } from '../../learn/index.ts';
-import { Markdown } from './markdown.tsx';
+import { Markdown, MarkdownInline } from './markdown.tsx';
 
 export interface PredictCardProps {
   predict: Predict;
@@ -33,12 +33,16 @@ export function PredictCard({ predict, committed, onCommit, onRunDemo }: Predict
               checked={choice === i}
               onChange={() => setChoice(i)}
             />{' '}
-            {o.text}
+            <MarkdownInline text={o.text} />
             {done && (
               <span className={o.correct ? 'predict__right' : 'predict__wrong'}>
                 {' '}
                 — {o.correct ? 'right' : 'wrong'}
-                {o.why ? `: ${o.why}` : ''}
+                {o.why && (
+                  <>
+                    : <MarkdownInline text={o.why} />
+                  </>
+                )}
               </span>
             )}
           </label>

@@ -22,6 +22,11 @@ function inline(text: string, key: string): ReactNode[] {
   return out;
 }
 
+/** Renders one line of lesson Markdown (code, bold, emphasis) inside running text. */
+export function MarkdownInline({ text }: { text: string }) {
+  return <>{inline(text, 'i')}</>;
+}
+
 /** Renders lesson Markdown. */
 export function Markdown({ text }: { text: string }) {
   const blocks: ReactNode[] = [];

@@ -4,6 +4,7 @@ import { loadRuntime } from '../../store/index.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { LessonsDock } from '../lesson/LessonsDock.tsx';
 import { ListView } from '../list/ListView.tsx';
 import { Terminal } from '../terminal/Terminal.tsx';
 import { Notices } from './Notices.tsx';
@@ -67,6 +68,7 @@ export function App() {
         <Toolbar historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)} />
       </header>
       <Notices />
+      <LessonsDock />
       {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
       <main className="workspace">
         <div className="stage">
