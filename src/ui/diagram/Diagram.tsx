@@ -3,7 +3,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   type Edge,
   type NodeChange,
@@ -16,17 +15,7 @@ import { selectionFromId, selectionId } from '../shell/selection.ts';
 import { edgeTypes, VerdictMarkers } from './edges.tsx';
 import { sameEdge, sameLabNode, stabilize, toFlowElements, type LabNode } from './elements.ts';
 import { nodeTypes } from './nodes.tsx';
-
-const minimapColor = (n: LabNode) =>
-  n.type === 'room'
-    ? n.data.system
-      ? '#d9dee7'
-      : '#eef2f7'
-    : n.type === 'service'
-      ? '#7c5cbf'
-      : n.type === 'pod'
-        ? '#2f5d8a'
-        : '#9aa5b4';
+import { Overview, type OverviewRoom } from './Overview.tsx';
 
 /** The lobby's directory and the first row of the learner's rooms. */
 function startOfPlan(nodes: LabNode[]): { id: string }[] {
@@ -97,6 +86,27 @@ export function Diagram() {
     [store],
   );
 
+  const overview = useMemo<OverviewRoom[]>(
+    () =>
+      nodes.flatMap((n) =>
+        n.type === 'room'
+          ? [
+              {
+                id: n.id,
+                x: n.position.x,
+                y: n.position.y,
+                w: n.width ?? 0,
+                h: n.height ?? 0,
+                system: n.data.system,
+                marked:
+                  selected === `Namespace//${n.data.name}` ||
+                  (selected?.split('/')[1] ?? '') === n.data.name,
+              },
+            ]
+          : [],
+      ),
+    [nodes, selected],
+  );
   const flow = useRef<ReactFlowInstance<LabNode, Edge> | null>(null);
   const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
   const lastRooms = useRef(roomCount);
@@ -152,13 +162,7 @@ export function Diagram() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          ariaLabel="Floor plan overview"
-          position="bottom-right"
-        />
+        <Overview rooms={overview} />
       </ReactFlow>
     </div>
   );

@@ -3,7 +3,7 @@
  * in a useMemo of the diagram (never inside a store selector). Unchanged nodes keep their
  * object identity through `stabilize`, so React Flow re-renders only what changed.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { ClusterState } from '../../engine/index.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import {
@@ -264,6 +264,24 @@ export const sameEdge = (a: Edge, b: Edge) =>
       (b.data ?? {}) as Record<string, unknown>,
     ));
 
+/**
+ * Handles declared up front (as the components draw them): React Flow then knows every node's
+ * handles without rendering it first, so it can keep off-screen nodes out of the DOM.
+ */
+function podHandles(w: number, h: number): NodeHandle[] {
+  return [
+    { id: 'in', type: 'target', position: Position.Top, x: w / 2, y: 0, width: 1, height: 1 },
+    { id: 'out', type: 'source', position: Position.Right, x: w, y: h / 2, width: 1, height: 1 },
+  ];
+}
+
+function serviceHandles(w: number, h: number): NodeHandle[] {
+  return [
+    { id: 'in', type: 'target', position: Position.Left, x: 0, y: h / 2, width: 1, height: 1 },
+    { id: 'ep', type: 'source', position: Position.Bottom, x: w / 2, y: h, width: 1, height: 1 },
+  ];
+}
+
 /** Reused per room while its facts, position, options and reach marks are unchanged. */
 const roomCache = new WeakMap<NamespaceFacts, { key: string; nodes: LabNode[] }>();
 
@@ -314,6 +332,7 @@ function roomElements(
   nodes.push({
     id: roomId,
     type: 'room',
+    handles: [],
     position: pos,
     width: l.room.w,
     height: l.room.h,
@@ -340,6 +359,7 @@ function roomElements(
     nodes.push({
       id,
       type: 'service',
+      handles: serviceHandles(p.w, p.h),
       parentId: roomId,
       extent: 'parent',
       position: { x: p.x, y: p.y },
@@ -373,6 +393,7 @@ function roomElements(
     nodes.push({
       id,
       type: 'pod',
+      handles: podHandles(p.w, p.h),
       parentId: roomId,
       extent: 'parent',
       position: { x: p.x, y: p.y },
@@ -406,6 +427,7 @@ function roomElements(
     nodes.push({
       id,
       type: 'account',
+      handles: [],
       parentId: roomId,
       extent: 'parent',
       position: { x: p.x, y: p.y },
