@@ -54,6 +54,12 @@ check('typecheck (engine: no DOM, no Node)', 'npx', [
   'src/engine/tsconfig.json',
   '--noEmit',
 ]);
+check('typecheck (learn: no DOM, no Node)', 'npx', [
+  'tsc',
+  '-p',
+  'src/learn/tsconfig.json',
+  '--noEmit',
+]);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 vitestLayer(
