@@ -4,7 +4,7 @@
  * solution behind a confirmation, reset and next. It talks to the cluster only through a
  * bridge, so it mounts in the app shell or in a test alike.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterState } from '../../engine/cluster/index.ts';
 import {
   checkTask,
@@ -61,16 +61,19 @@ function useProgress(storage: Storage | null) {
       return emptyProgress();
     }
   });
-  const update = (f: (p: Progress) => Progress) =>
-    setProgress((p) => {
-      const next = f(p);
-      try {
-        storage?.setItem(PROGRESS_KEY, JSON.stringify(next));
-      } catch {
-        // Storage full or blocked: progress stays in memory for this visit.
-      }
-      return next;
-    });
+  const update = useCallback(
+    (f: (p: Progress) => Progress) =>
+      setProgress((p) => {
+        const next = f(p);
+        try {
+          storage?.setItem(PROGRESS_KEY, JSON.stringify(next));
+        } catch {
+          // Storage full or blocked: progress stays in memory for this visit.
+        }
+        return next;
+      }),
+    [storage],
+  );
   return [progress, update] as const;
 }
 
