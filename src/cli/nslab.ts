@@ -5,7 +5,7 @@
  */
 import {
   applyToState,
-  claimedAddresses,
+  clusterOptionsFor,
   createCluster,
   loadManifests,
   parseCommandLine,
@@ -65,7 +65,7 @@ export function clusterFromFiles(
       loaded.push(...r.objects);
     }
   }
-  const state = createCluster({ reservedAddresses: claimedAddresses(loaded.map((l) => l.object)) });
+  const state = createCluster(clusterOptionsFor(loaded.map((l) => l.object)));
   if (loaded.length === 0) return { state };
   const { state: next, outcomes } = applyToState(state, loaded, {
     mode: 'apply',

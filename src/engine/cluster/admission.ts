@@ -4,11 +4,25 @@
  * Services the addresses a real cluster would assign (pod IP from the CNI, ClusterIP and
  * NodePorts from the API server's allocators).
  */
-import { defaultDeployment, defaultPod, defaultPodTemplate, defaultService } from './defaulting.ts';
+import {
+  defaultDeployment,
+  defaultNetworkPolicy,
+  defaultPod,
+  defaultPodTemplate,
+  defaultService,
+} from './defaulting.ts';
 import type { Allocator } from './ipam.ts';
 import { generatedUid } from './naming.ts';
 import type { ClusterDraft } from './state.ts';
-import type { Deployment, KubeObject, Namespace, Pod, Service, Stored } from './types.ts';
+import type {
+  Deployment,
+  KubeObject,
+  Namespace,
+  NetworkPolicy,
+  Pod,
+  Service,
+  Stored,
+} from './types.ts';
 
 export const NODE_NAME = 'nslab-control-plane';
 export const NODE_IP = '172.18.0.2';
@@ -140,6 +154,9 @@ export function admit(
       break;
     case 'Deployment':
       o = defaultDeployment(o as Stored<Deployment>);
+      break;
+    case 'NetworkPolicy':
+      o = defaultNetworkPolicy(o as Stored<NetworkPolicy>);
       break;
     case 'ReplicaSet':
     case 'StatefulSet':

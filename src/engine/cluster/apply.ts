@@ -228,7 +228,7 @@ function writeOne(
     return {
       ok: false,
       source,
-      message: `Error from server (NotFound): error when replacing ${JSON.stringify(file)}: ${info.resource} ${JSON.stringify(name)} not found`,
+      message: `Error from server (NotFound): error when replacing ${JSON.stringify(file)}: ${info.resource}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)} not found`,
     };
   }
   let warning: string | undefined;

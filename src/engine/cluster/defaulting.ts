@@ -3,7 +3,7 @@
  * models: what `kubectl get -o yaml` shows beyond what the manifest said.
  */
 import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { Deployment, Pod, Service, Stored } from './types.ts';
+import type { Deployment, NetworkPolicy, Pod, Service, Stored } from './types.ts';
 
 function defaultPodSpec(spec: PodSpec | undefined): PodSpec {
   const s: PodSpec = { ...(spec ?? { containers: [] }) };
@@ -74,10 +74,38 @@ export function defaultDeployment(d: Stored<Deployment>): Stored<Deployment> {
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
-  spec.strategy ??= {
-    type: 'RollingUpdate',
-    rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
-  };
+  // SetDefaults_Deployment: an absent or empty strategy is RollingUpdate 25%/25%.
+  const strategy = { ...(spec.strategy ?? {}) };
+  strategy.type ??= 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    strategy.rollingUpdate = {
+      maxSurge: '25%',
+      maxUnavailable: '25%',
+      ...(strategy.rollingUpdate ?? {}),
+    };
+  }
+  spec.strategy = strategy;
   spec.template = defaultPodTemplate(spec.template);
   return { ...d, spec };
+}
+
+type PolicyPort = { protocol?: string; port?: number | string; endPort?: number };
+type PolicyRule = { ports?: PolicyPort[] };
+
+/**
+ * NetworkPolicy defaults (networking/v1 SetDefaults_NetworkPolicy): ports default to TCP, and
+ * without `policyTypes` a policy is of type Ingress, plus Egress when it has egress rules.
+ */
+export function defaultNetworkPolicy(np: Stored<NetworkPolicy>): Stored<NetworkPolicy> {
+  const spec = { ...(np.spec ?? { podSelector: {} }) } as NonNullable<NetworkPolicy['spec']>;
+  const withTcp = (rules: PolicyRule[] | undefined) =>
+    rules?.map((r) =>
+      r.ports ? { ...r, ports: r.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })) } : r,
+    );
+  if (spec.ingress) spec.ingress = withTcp(spec.ingress as PolicyRule[]) as typeof spec.ingress;
+  if (spec.egress) spec.egress = withTcp(spec.egress as PolicyRule[]) as typeof spec.egress;
+  if (!spec.policyTypes || spec.policyTypes.length === 0) {
+    spec.policyTypes = spec.egress && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+  }
+  return { ...np, spec };
 }

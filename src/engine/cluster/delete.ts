@@ -4,7 +4,6 @@
  * owner on the next reconcile.
  */
 import { type KindInfo, KINDS } from '../api/kinds.ts';
-import { objectRef } from './apply.ts';
 import { reconcile } from './controllers/index.ts';
 import type { ClusterDraft } from './state.ts';
 
@@ -40,7 +39,11 @@ export function deleteObject(
       for (const o of draft.list(k.kind, name)) draft.remove(k.kind, name, o.metadata.name);
     }
   }
-  return { ok: true, message: `${objectRef(info, name)} deleted` };
+  // kubectl 1.32 prints `deployment.apps "web" deleted`.
+  return {
+    ok: true,
+    message: `${info.singular}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)} deleted`,
+  };
 }
 
 /** Runs the controllers after deletions (garbage collection, endpoints). */

@@ -101,3 +101,26 @@ describe('npm run -s nslab (the real entry point)', () => {
     expect(r.stderr).toContain('Error from server (NotFound): pods "nope" not found');
   });
 });
+
+describe('files that bring their own cluster DNS', () => {
+  it('make their coredns pods the only kube-dns endpoints (the built-in CoreDNS scales to zero)', () => {
+    const r = nslab(
+      [
+        '-f',
+        'test/conformance/path/10-egress-post-dnat.yaml',
+        'get',
+        'endpoints',
+        'kube-dns',
+        '-n',
+        'kube-system',
+        '-o',
+        'json',
+      ],
+      read,
+    );
+    const ips = JSON.parse(r.stdout).subsets.flatMap((s: { addresses: Array<{ ip: string }> }) =>
+      s.addresses.map((a) => a.ip),
+    );
+    expect([...new Set(ips)].sort()).toEqual(['10.244.0.2', '10.244.0.3']);
+  });
+});

@@ -33,7 +33,8 @@ const corefile = `.:53 {
 }
 `;
 
-export function systemObjects(): KubeObject[] {
+/** The system objects; `dnsReplicas` sizes the CoreDNS Deployment (2, as kubeadm installs it). */
+export function systemObjects(dnsReplicas = 2): KubeObject[] {
   const dnsLabels = { 'k8s-app': 'kube-dns' };
   return [
     ...SYSTEM_NAMESPACES.map((name) => ({
@@ -133,7 +134,7 @@ export function systemObjects(): KubeObject[] {
       kind: 'Deployment',
       metadata: { name: 'coredns', namespace: 'kube-system', labels: dnsLabels },
       spec: {
-        replicas: 2,
+        replicas: dnsReplicas,
         selector: { matchLabels: dnsLabels },
         template: {
           metadata: { labels: dnsLabels },

@@ -4,6 +4,7 @@
  * objects whose controlling owner is gone. Names are deterministic (see naming.ts).
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { compileLabelSelector } from '../../labels/index.ts';
 import { generatedSuffix, podTemplateHash } from '../naming.ts';
 import type {
   DaemonSet,
@@ -154,6 +155,19 @@ function reconcileDeployment(ctx: WorkloadContext, d: Stored<Deployment>): void 
 
 function reconcileReplicaSet(ctx: WorkloadContext, rs: Stored<ReplicaSet>): void {
   const template = rs.spec?.template;
+  // A pod relabelled out of the selector is released (its ownerReference dropped) and replaced.
+  const matches = compileLabelSelector(rs.spec?.selector);
+  for (const pod of ownedPods(ctx, rs)) {
+    if (matches(pod.metadata.labels)) continue;
+    ctx.pods.remove(pod);
+    const ownerReferences = (pod.metadata.ownerReferences ?? []).filter(
+      (r) => r.uid !== rs.metadata.uid,
+    );
+    const metadata = { ...pod.metadata, ownerReferences };
+    if (ownerReferences.length === 0)
+      delete (metadata as { ownerReferences?: unknown }).ownerReferences;
+    ctx.draft.put({ ...pod, metadata });
+  }
   scalePods(ctx, rs, rs.spec?.replicas ?? 1, template, {}, rs.metadata.name);
 }
 

@@ -65,7 +65,7 @@ describe('workload controllers', () => {
   it('deletes owned ReplicaSets and pods with their Deployment (garbage collection)', () => {
     const d = new Driver().apply(deployment(2));
     const r = d.run('kubectl delete deployment web');
-    expect(r.stdout).toBe('deployment.apps/web deleted\n');
+    expect(r.stdout).toBe('deployment.apps "web" deleted\n');
     expect(d.list('ReplicaSet', 'default')).toHaveLength(0);
     expect(d.list('Pod', 'default')).toHaveLength(0);
   });
@@ -116,5 +116,19 @@ spec:
     expect(pods.filter((n) => n.startsWith('once-'))).toHaveLength(1);
     const job = d.list<Pod>('Pod', 'default').find((p) => p.metadata.name.startsWith('once-'))!;
     expect(job.metadata.labels?.['job-name']).toBe('once');
+  });
+});
+
+describe('ReplicaSet adoption (pkg/controller/replicaset: release on selector mismatch)', () => {
+  it('releases a pod relabelled out of the selector and replaces it', () => {
+    const d = new Driver().apply(deployment(2));
+    const [first] = d.list<Pod>('Pod', 'default');
+    const r = d.run(`kubectl label pod ${first!.metadata.name} app=debug --overwrite`);
+    expect(r.exitCode).toBe(0);
+    const pods = d.list<Pod>('Pod', 'default');
+    expect(pods).toHaveLength(3);
+    const released = pods.find((p) => p.metadata.name === first!.metadata.name)!;
+    expect(released.metadata.ownerReferences ?? []).toEqual([]);
+    expect(pods.filter((p) => p.metadata.labels?.app === 'web')).toHaveLength(2);
   });
 });
