@@ -144,7 +144,13 @@ const TOOLS: Record<string, Tool> = {
   false: () => ({ stdout: '', stderr: '', exitCode: 1 }),
   kubectl: (ctx, args) => {
     const r = execKubectl(ctx.state, ctx.pod, args);
-    return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exitCode: r.exitCode ?? 0 };
+    // Writes made from inside the pod (kubectl create/apply as its ServiceAccount) are kept.
+    return {
+      stdout: r.stdout ?? '',
+      stderr: r.stderr ?? '',
+      exitCode: r.exitCode ?? 0,
+      ...(r.state ? { state: r.state } : {}),
+    };
   },
 };
 
