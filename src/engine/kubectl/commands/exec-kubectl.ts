@@ -8,6 +8,7 @@
  * Being able to reach the API server over the network is not being allowed to use it.
  */
 import {
+  KUBERNETES_SERVICE_IP,
   getObject,
   type ClusterState,
   type Pod,
@@ -15,6 +16,7 @@ import {
   type Stored,
 } from '../../cluster/index.ts';
 import { ANONYMOUS, serviceAccountUsername } from '../../rbac/index.ts';
+import { connect } from '../../routing/index.ts';
 import { runKubectl } from '../interpreter.ts';
 import type { CommandOutput } from '../types.ts';
 
@@ -47,10 +49,12 @@ const CONNECTION_FLAGS = [
 function splitConnectionFlags(argv: readonly string[]): {
   rest: string[];
   server: boolean;
+  serverUrl?: string;
   insecure: boolean;
 } {
   const rest: string[] = [];
   let server = false;
+  let serverUrl: string | undefined;
   let insecure = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -63,14 +67,41 @@ function splitConnectionFlags(argv: readonly string[]): {
       rest.push(a);
       continue;
     }
-    if (name === '--server' || name === '-s') server = true;
+    if (name === '--server' || name === '-s') {
+      server = true;
+      serverUrl = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
+    }
     if (name === '--insecure-skip-tls-verify') {
       insecure = !a.endsWith('=false');
       continue;
     }
     if (!a.includes('=')) i++;
   }
-  return { rest, server, insecure };
+  return { rest, server, insecure, ...(serverUrl ? { serverUrl } : {}) };
+}
+
+/** In-cluster kubectl dials KUBERNETES_SERVICE_HOST:KUBERNETES_SERVICE_PORT (the `kubernetes` Service). */
+const IN_CLUSTER_SERVER = `https://${KUBERNETES_SERVICE_IP}:443`;
+
+/**
+ * The network path to the API server, as kubectl's request would take it: NetworkPolicy on
+ * the pod's egress applies (the CNI checks the DNATed address, the API server's). Undefined
+ * when the request gets through; otherwise kubectl's connection error.
+ */
+function dialApiServer(state: ClusterState, pod: Stored<Pod>, server: string): string | undefined {
+  const result = connect(state, pod, server.endsWith('/') ? server : `${server}/`);
+  const hostPort = server.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const target = /:\d+$/.test(hostPort) ? hostPort : `${hostPort}:443`;
+  if (result.outcome === 'timeout' || result.outcome === 'dns-timeout') {
+    return `Unable to connect to the server: dial tcp ${target}: i/o timeout\n`;
+  }
+  if (result.outcome === 'refused') {
+    return `The connection to the server ${target} was refused - did you specify the right host or port?\n`;
+  }
+  if (result.outcome === 'nxdomain') {
+    return `Unable to connect to the server: dial tcp: lookup ${target.replace(/:\d+$/, '')}: no such host\n`;
+  }
+  return undefined;
 }
 
 /** Runs `kubectl …` (argv, the leading `kubectl` optional) inside `pod`. */
@@ -80,7 +111,7 @@ export function execKubectl(
   argv: readonly string[],
 ): CommandOutput {
   const words = argv[0] === 'kubectl' ? argv.slice(1) : [...argv];
-  const { rest, server, insecure } = splitConnectionFlags(words);
+  const { rest, server, serverUrl, insecure } = splitConnectionFlags(words);
   const mounted = tokenMounted(state, pod);
   // The namespace file sits beside the token; without it kubectl's default is `default`.
   const podNamespace = pod.metadata.namespace ?? 'default';
@@ -100,6 +131,12 @@ export function execKubectl(
       exitCode: 1,
     };
   }
+  const unreachable = dialApiServer(
+    state,
+    pod,
+    server && serverUrl ? serverUrl : IN_CLUSTER_SERVER,
+  );
+  if (unreachable) return { stderr: unreachable, exitCode: 1 };
   const user = mounted ? serviceAccountUsername(podNamespace, podServiceAccount(pod)) : ANONYMOUS;
   const inPod: ClusterState = { ...state, context: { namespace, user } };
   const result = runKubectl(inPod, rest);

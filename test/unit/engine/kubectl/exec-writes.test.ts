@@ -38,3 +38,30 @@ subjects: [{kind: ServiceAccount, name: default, namespace: a}]
     expect(d.get('ConfigMap', 'kube-system', 'x')).toBeUndefined();
   });
 });
+
+describe('the network path of an in-pod kubectl', () => {
+  it('times out like kubectl when an egress policy drops traffic to the API server', () => {
+    const d = new Driver().apply(`
+apiVersion: v1
+kind: Namespace
+metadata: {name: a}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: a}
+spec: {containers: [{name: c, image: bitnami/kubectl}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny-egress, namespace: a}
+spec: {podSelector: {}, policyTypes: [Egress]}
+`);
+    const r = d.run('kubectl exec -n a p -- kubectl get pods');
+    expect(r.stderr).toContain(
+      'Unable to connect to the server: dial tcp 10.96.0.1:443: i/o timeout\n',
+    );
+    expect(r.exitCode).toBe(1);
+    d.run('kubectl cni flannel');
+    expect(d.run('kubectl exec -n a p -- kubectl get pods').stderr).not.toContain('i/o timeout');
+  });
+});
