@@ -80,6 +80,32 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
     await blockedEdge().waitFor();
   });
 
+  it('a network plugin that does not enforce NetworkPolicy lets the blocked test through', async () => {
+    await page.getByRole('combobox', { name: /Network plugin/ }).selectOption('not-enforcing');
+    await page.locator('.verdict-label.is-allowed').waitFor();
+    await page
+      .getByText(/ignores NetworkPolicy/)
+      .first()
+      .waitFor();
+    await shot(page, '07-not-enforcing');
+    await page.getByRole('combobox', { name: /Network plugin/ }).selectOption('enforcing');
+    await blockedEdge().waitFor();
+  });
+
+  it('the history timeline shows what changed between two states', async () => {
+    await page.getByRole('button', { name: 'History' }).click();
+    const timeline = page.getByRole('region', { name: 'History timeline' });
+    await timeline.waitFor();
+    // Entry 3 is the scenario, just before the default-deny policy.
+    await page.getByRole('combobox', { name: 'Compare from' }).selectOption({ index: 2 });
+    await timeline
+      .getByText(/now blocked/)
+      .first()
+      .waitFor();
+    await shot(page, '08-history-diff');
+    await page.getByRole('button', { name: 'History' }).click();
+  });
+
   it('the inspector explains a selected pod and the list view holds the same facts', async () => {
     await page.getByRole('group', { name: 'Pod team-b/web' }).click();
     await page.getByRole('heading', { name: /web/ }).first().waitFor();

@@ -16,6 +16,7 @@ import { edgeTypes, VerdictMarkers } from './edges.tsx';
 import { sameEdge, sameLabNode, stabilize, toFlowElements, type LabNode } from './elements.ts';
 import { nodeTypes } from './nodes.tsx';
 import { Overview, type OverviewRoom } from './Overview.tsx';
+import { Legend } from './Legend.tsx';
 
 /** The lobby's directory and the first row of the learner's rooms. */
 function startOfPlan(nodes: LabNode[]): { id: string }[] {
@@ -163,6 +164,19 @@ export function Diagram() {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
         <Controls showInteractive={false} position="bottom-left" />
         <Overview rooms={overview} />
+        <Legend
+          enforcing={cluster.settings.networkPolicy === 'enforcing'}
+          reach={
+            reachMode
+              ? {
+                  source:
+                    selection?.kind === 'Pod' ? `${selection.namespace}/${selection.name}` : null,
+                  port: reachMode.port,
+                  protocol: reachMode.protocol,
+                }
+              : null
+          }
+        />
       </ReactFlow>
     </div>
   );
