@@ -183,17 +183,27 @@ function sliceObjects(svc: Stored<Service>, backends: Backend[]): KubeObject[] {
   });
 }
 
+/** What a controller-built object says, apart from identity fields (both sides are built here, keys in the same order). */
+function body(o: KubeObject): string {
+  return JSON.stringify({
+    ...o,
+    metadata: { labels: o.metadata.labels, ownerReferences: o.metadata.ownerReferences },
+  });
+}
+
+// Stored objects never change, so the body of each is computed once.
+const storedBodies = new WeakMap<KubeObject, string>();
+
 /** Stores obj unless an equal one is already there (so unchanged Services keep their resourceVersion). */
 function storeIfChanged(ctx: ReconcileContext, obj: KubeObject): void {
   const existing = ctx.draft.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
-  // Both sides are built by this controller, so their keys come in the same order.
-  const body = (o: KubeObject) =>
-    JSON.stringify({
-      ...o,
-      metadata: { labels: o.metadata.labels, ownerReferences: o.metadata.ownerReferences },
-    });
-  if (existing && body(existing) === body(obj)) return;
-  storeManaged(ctx, obj);
+  if (existing) {
+    let before = storedBodies.get(existing);
+    if (before === undefined) storedBodies.set(existing, (before = body(existing)));
+    if (before === body(obj)) return;
+  }
+  const stored = storeManaged(ctx, obj);
+  storedBodies.set(stored, body(obj));
 }
 
 export function reconcileEndpoints(ctx: ReconcileContext): void {
