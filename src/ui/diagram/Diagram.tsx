@@ -131,6 +131,19 @@ export function Diagram() {
 
   return (
     <div className="diagram">
+      <Legend
+        enforcing={cluster.settings.networkPolicy === 'enforcing'}
+        reach={
+          reachMode
+            ? {
+                source:
+                  selection?.kind === 'Pod' ? `${selection.namespace}/${selection.name}` : null,
+                port: reachMode.port,
+                protocol: reachMode.protocol,
+              }
+            : null
+        }
+      />
       <VerdictMarkers />
       <ReactFlow<LabNode, Edge>
         nodes={nodes}
@@ -164,19 +177,6 @@ export function Diagram() {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
         <Controls showInteractive={false} position="bottom-left" />
         <Overview rooms={overview} />
-        <Legend
-          enforcing={cluster.settings.networkPolicy === 'enforcing'}
-          reach={
-            reachMode
-              ? {
-                  source:
-                    selection?.kind === 'Pod' ? `${selection.namespace}/${selection.name}` : null,
-                  port: reachMode.port,
-                  protocol: reachMode.protocol,
-                }
-              : null
-          }
-        />
       </ReactFlow>
     </div>
   );

@@ -1,5 +1,4 @@
 /** The key to the floor plan, in the diagram's corner: every symbol in words. */
-import { Panel } from '@xyflow/react';
 import { memo } from 'react';
 import {
   ArrowInIcon,
@@ -20,7 +19,7 @@ export const Legend = memo(function Legend({
   reach: { source: string | null; port: number; protocol: string } | null;
 }) {
   return (
-    <Panel position="top-left" className="legend">
+    <div className="legend">
       <ul>
         <li>
           <PersonIcon size={13} /> pod
@@ -62,6 +61,6 @@ export const Legend = memo(function Legend({
           )}
         </p>
       )}
-    </Panel>
+    </div>
   );
 });

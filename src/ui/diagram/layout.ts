@@ -18,7 +18,7 @@ export const ROOM_W = PAD * 2 + COLS * POD_W + (COLS - 1) * GAP;
 /** Lobby rooms are one desk wide: the system namespaces matter, but less than the learner's. */
 export const LOBBY_W = PAD * 2 + POD_W;
 export const CORRIDOR = 56;
-export const USER_COLS = 3;
+export const USER_COLS = 2;
 export const MAX_SA = 4;
 
 export interface Placed {
