@@ -98,8 +98,8 @@ if (!hasBrowser) {
         await until(
           () =>
             document.querySelectorAll('.overview__room').length >= 104 &&
-            document.querySelector('.react-flow__node[data-id="ns:team-1"]') !== null &&
-            document.querySelector('.react-flow__node[data-id^="Pod/team-1/"]') !== null,
+            document.querySelector('.react-flow__node[data-id="ns:team-0"]') !== null &&
+            document.querySelector('.react-flow__node[data-id^="Pod/team-0/"]') !== null,
         );
         await frame();
         const render = performance.now() - t;
