@@ -441,7 +441,13 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
         commandHistory: s.commandHistory,
       };
       if (timer) clearTimeout(timer);
-      timer = setTimeout(save, delay);
+      // Saving a big cluster costs a few ms of JSON: do it when the browser is idle.
+      timer = setTimeout(() => {
+        const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: object) => void })
+          .requestIdleCallback;
+        if (idle) idle(save, { timeout: 2000 });
+        else save();
+      }, delay);
     });
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', () => {
