@@ -138,8 +138,8 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
     await editor.waitFor();
     await editor.click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type(
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\n  namespace: team-x\n',
+    await page.keyboard.insertText(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\n  namespace: team-x\nspec:\n  containers: [{name: c, image: nginx}]\n',
     );
     await page
       .locator('.cm-lint-marker-error, .cm-lintRange-error')
@@ -195,8 +195,14 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
   it('Reset cluster starts over, and a corrupt save is reported, not a crash', async () => {
     await page.getByRole('button', { name: 'Reset cluster' }).click();
     await room('team-x').waitFor({ state: 'detached' });
-    await page.waitForTimeout(700); // let the reset's autosave land first
-    await page.evaluate(() => localStorage.setItem('namespace-lab.session', '{"schema": 0}'));
+    // Corrupt the save as the next page loads (after this page's own last autosave).
+    await context.addInitScript(() => {
+      if (sessionStorage.getItem('corrupt-once')) {
+        sessionStorage.removeItem('corrupt-once');
+        localStorage.setItem('namespace-lab.session', '{"schema": 0}');
+      }
+    });
+    await page.evaluate(() => sessionStorage.setItem('corrupt-once', '1'));
     await page.reload();
     await room('default').waitFor();
     await expect(page.getByRole('status').first().innerText()).resolves.toMatch(
