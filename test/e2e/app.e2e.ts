@@ -176,6 +176,10 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
       for (const w of wanted) if (name.includes(w)) seen.add(w);
     }
     expect([...wanted].filter((w) => !seen.has(w))).toEqual([]);
+    // A pod in the diagram is selected with the keyboard too.
+    await page.getByRole('group', { name: 'Pod team-b/web' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#inspector-title').getByText('web').waitFor();
     // Ctrl+Z undoes the cluster when focus is not in a text field.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const before = await room('team-x').count();

@@ -81,37 +81,39 @@ export function App() {
           )}
         </div>
         <aside className="side" aria-label="Details">
-          <div className="tabs" role="tablist" aria-label="Side panel">
-            <button
-              type="button"
-              role="tab"
-              id="tab-inspector"
-              aria-controls="panel-inspector"
-              aria-selected={tab === 'inspector'}
-              tabIndex={tab === 'inspector' ? 0 : -1}
-              onClick={() => setTab('inspector')}
-              onKeyDown={(e) =>
-                e.key === 'ArrowRight' &&
-                (setTab('editor'), document.getElementById('tab-editor')?.focus())
-              }
-            >
-              Inspector
-            </button>
-            <button
-              type="button"
-              role="tab"
-              id="tab-editor"
-              aria-controls="panel-editor"
-              aria-selected={tab === 'editor'}
-              tabIndex={tab === 'editor' ? 0 : -1}
-              onClick={() => setTab('editor')}
-              onKeyDown={(e) =>
-                e.key === 'ArrowLeft' &&
-                (setTab('inspector'), document.getElementById('tab-inspector')?.focus())
-              }
-            >
-              YAML editor
-            </button>
+          <div className="tabs">
+            <div className="tabs__list" role="tablist" aria-label="Side panel">
+              <button
+                type="button"
+                role="tab"
+                id="tab-inspector"
+                aria-controls="panel-inspector"
+                aria-selected={tab === 'inspector'}
+                tabIndex={tab === 'inspector' ? 0 : -1}
+                onClick={() => setTab('inspector')}
+                onKeyDown={(e) =>
+                  e.key === 'ArrowRight' &&
+                  (setTab('editor'), document.getElementById('tab-editor')?.focus())
+                }
+              >
+                Inspector
+              </button>
+              <button
+                type="button"
+                role="tab"
+                id="tab-editor"
+                aria-controls="panel-editor"
+                aria-selected={tab === 'editor'}
+                tabIndex={tab === 'editor' ? 0 : -1}
+                onClick={() => setTab('editor')}
+                onKeyDown={(e) =>
+                  e.key === 'ArrowLeft' &&
+                  (setTab('inspector'), document.getElementById('tab-inspector')?.focus())
+                }
+              >
+                YAML editor
+              </button>
+            </div>
             {tab === 'inspector' && selection && selection.kind !== 'Namespace' && (
               <button
                 type="button"
