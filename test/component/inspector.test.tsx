@@ -85,4 +85,14 @@ describe('the inspector', () => {
     await user.click(screen.getByRole('button', { name: 'Remove this test' }));
     expect(store.getState().tests).toHaveLength(0);
   });
+
+  it('explains a NetworkPolicy: what it selects and allows, and that policies add up', async () => {
+    const { store } = setup();
+    store.getState().select({ kind: 'NetworkPolicy', namespace: 'team-b', name: 'default-deny' });
+    await screen.findByText(/What it allows/);
+    expect(text()).toMatch(/Selects pods\s*web, db|Selects pods\s*db, web/);
+    expect(text()).toContain(
+      'Ingress: nothing is allowed (a default deny for the pods it selects)',
+    );
+  });
 });

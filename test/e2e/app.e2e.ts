@@ -111,6 +111,14 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
     await page.getByRole('heading', { name: /web/ }).first().waitFor();
     await expect(page.locator('.inspector').innerText()).resolves.toContain('default-deny');
     await shot(page, '03-inspector-pod');
+    await room('team-b')
+      .getByRole('button', { name: /1 policy/ })
+      .click();
+    await page
+      .locator('.inspector')
+      .getByText(/What it allows/)
+      .waitFor();
+    await shot(page, '03b-inspector-policy');
     await page.getByRole('button', { name: 'Show as list' }).click();
     const outline = page.getByRole('region', { name: 'Cluster outline' });
     await outline.waitFor();

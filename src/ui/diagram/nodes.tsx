@@ -15,6 +15,7 @@ import {
   PhoneIcon,
   TargetIcon,
 } from '../icons.tsx';
+import { useLabStore } from '../shell/store-context.tsx';
 import type { AccountNode, PodNode, RoomNode, ServiceNode } from './elements.ts';
 
 const hidden = { opacity: 0, pointerEvents: 'none' } as const;
@@ -34,6 +35,27 @@ function Chips({ labels, max = 6 }: { labels: [string, string][]; max?: number }
   );
 }
 
+/** The room's locks: a button that opens the (first) policy in the inspector. */
+function PolicyChip({ data }: { data: RoomNode['data'] }) {
+  const store = useLabStore();
+  return (
+    <button
+      type="button"
+      className={`room-card__policies nodrag nopan${data.enforcing ? '' : ' is-unenforced'}`}
+      title={`NetworkPolicies: ${data.policies.join(', ')}${data.enforcing ? '' : ' (not enforced by the network plugin)'}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        store
+          .getState()
+          .select({ kind: 'NetworkPolicy', namespace: data.name, name: data.policies[0]! });
+      }}
+    >
+      <LockIcon size={13} /> {data.policies.length}{' '}
+      {data.policies.length === 1 ? 'policy' : 'policies'}
+    </button>
+  );
+}
+
 export const RoomCard = memo(function RoomCard({ data }: NodeProps<RoomNode>) {
   const empty = data.counts.pods + data.counts.services === 0;
   return (
@@ -42,15 +64,7 @@ export const RoomCard = memo(function RoomCard({ data }: NodeProps<RoomNode>) {
         <div className="room-card__title">
           <span className="room-card__name">{data.name}</span>
           <span className="room-card__kind">{data.system ? 'lobby' : 'namespace'}</span>
-          {data.policies.length > 0 && (
-            <span
-              className={`room-card__policies${data.enforcing ? '' : ' is-unenforced'}`}
-              title={`NetworkPolicies: ${data.policies.join(', ')}${data.enforcing ? '' : ' (not enforced by the network plugin)'}`}
-            >
-              <LockIcon size={13} /> {data.policies.length}{' '}
-              {data.policies.length === 1 ? 'policy' : 'policies'}
-            </span>
-          )}
+          {data.policies.length > 0 && <PolicyChip data={data} />}
         </div>
         <Chips labels={data.labels} max={4} />
       </div>

@@ -1,13 +1,18 @@
 /** The inspector: the selected object's details and its why, plus the focused connection test. */
 import { useMemo, useState, type FormEvent } from 'react';
-import type { Pod, Service, Stored } from '../../engine/index.ts';
+import type { NetworkPolicy, Pod, Service, Stored } from '../../engine/index.ts';
 import { getObject } from '../../engine/cluster/state.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import { testLabel } from '../diagram/elements.ts';
 import { CheckIcon, CrossIcon } from '../icons.tsx';
-import { clusterFacts, podRef, podStatus, servicePorts } from '../model/facts.ts';
+import { clusterFacts, podRef, podStatus, policyTypesOf, servicePorts } from '../model/facts.ts';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
-import { accountPermissions, endpointReasons, policiesSelecting } from './why.ts';
+import {
+  accountPermissions,
+  endpointReasons,
+  policiesSelecting,
+  policyDirectionText,
+} from './why.ts';
 
 function Labels({ labels }: { labels: Record<string, string> | undefined }) {
   const entries = Object.entries(labels ?? {});
@@ -263,6 +268,75 @@ function AccountDetails({ namespace, name }: { namespace: string; name: string }
   );
 }
 
+function PolicyDetails({ policy }: { policy: Stored<NetworkPolicy> }) {
+  const store = useLabStore();
+  const cluster = useLab((s) => s.cluster);
+  const f = clusterFacts(cluster).namespaces.get(policy.metadata.namespace ?? '');
+  const selected = (f?.pods ?? []).filter((p) =>
+    (f?.isolation.get(p.metadata.name)?.ingress ?? [])
+      .concat(f?.isolation.get(p.metadata.name)?.egress ?? [])
+      .includes(`${policy.metadata.namespace}/${policy.metadata.name}`),
+  );
+  const others = (f?.policies ?? []).filter((p) => p !== policy);
+  return (
+    <>
+      <Facts
+        rows={[
+          ['policyTypes', policyTypesOf(policy).join(', ')],
+          [
+            'Selects pods',
+            selected.length ? selected.map((p) => p.metadata.name).join(', ') : 'none right now',
+          ],
+        ]}
+      />
+      {!clusterFacts(cluster).enforcing && (
+        <p className="callout callout--warning">
+          The network plugin does not enforce NetworkPolicy: this policy is stored but changes
+          nothing.
+        </p>
+      )}
+      <h3>What it allows</h3>
+      <ul className="why-list">
+        {[...policyDirectionText(policy, 'Ingress'), ...policyDirectionText(policy, 'Egress')].map(
+          (l, i) => (
+            <li key={i}>{l}</li>
+          ),
+        )}
+      </ul>
+      <p className="muted small">
+        Policies add up: a pod is allowed what any policy selecting it allows, for each direction it
+        is isolated in.
+      </p>
+      {others.length > 0 && (
+        <>
+          <h3>Other policies in {policy.metadata.namespace}</h3>
+          <ul className="why-list">
+            {others.map((p) => (
+              <li key={p.metadata.name}>
+                <button
+                  type="button"
+                  className="linklike"
+                  onClick={() =>
+                    store
+                      .getState()
+                      .select({
+                        kind: 'NetworkPolicy',
+                        namespace: p.metadata.namespace ?? '',
+                        name: p.metadata.name,
+                      })
+                  }
+                >
+                  {p.metadata.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 function NamespaceDetails({ name }: { name: string }) {
   const cluster = useLab((s) => s.cluster);
   const f = clusterFacts(cluster).namespaces.get(name);
@@ -345,6 +419,9 @@ export function Inspector() {
             <AccountDetails namespace={selection.namespace ?? ''} name={selection.name} />
           )}
           {selection.kind === 'Namespace' && <NamespaceDetails name={selection.name} />}
+          {selection.kind === 'NetworkPolicy' && (
+            <PolicyDetails policy={obj as Stored<NetworkPolicy>} />
+          )}
         </article>
       )}
       <section className="inspector__tests" aria-labelledby="tests-title">
