@@ -317,13 +317,11 @@ function PolicyDetails({ policy }: { policy: Stored<NetworkPolicy> }) {
                   type="button"
                   className="linklike"
                   onClick={() =>
-                    store
-                      .getState()
-                      .select({
-                        kind: 'NetworkPolicy',
-                        namespace: p.metadata.namespace ?? '',
-                        name: p.metadata.name,
-                      })
+                    store.getState().select({
+                      kind: 'NetworkPolicy',
+                      namespace: p.metadata.namespace ?? '',
+                      name: p.metadata.name,
+                    })
                   }
                 >
                   {p.metadata.name}
