@@ -3,7 +3,7 @@
  * anything, `=` included); always says `annotated`.
  */
 import type { Command } from '../types.ts';
-import { EDIT_FLAGS, resourcesAndPairs, runMetadataEdit } from './metadata-edit.ts';
+import { EDIT_FLAGS, resourcesAndPairs, runMetadataEdit, checkEditArgs } from './metadata-edit.ts';
 
 /** cmdutil.ParsePairs with removal: `k=v` split at the first `=`, `k-`; the rest are invalid. */
 export function parseAnnotationArgs(
@@ -34,21 +34,8 @@ export const annotate: Command = {
     if (!split.ok) return { stderr: `error: ${split.error}`, exitCode: 1 };
     const parsed = parseAnnotationArgs(split.pairs);
     if (!parsed.ok) return { stderr: `error: ${parsed.error}`, exitCode: 1 };
-    const list = ctx.flags.list === true;
-    if (list && typeof ctx.flags.output === 'string')
-      return { stderr: 'error: --list and --output may not be specified together', exitCode: 1 };
-    if (ctx.flags.all === true && typeof ctx.flags.selector === 'string')
-      return { stderr: 'error: cannot set --all and --selector at the same time', exitCode: 1 };
-    if (ctx.flags.local === true)
-      return { stderr: 'error: --local is not available in the simulator', exitCode: 1 };
-    if (split.resources.length < 1 && ctx.flags.filename === undefined)
-      return {
-        stderr:
-          'error: one or more resources must be specified as <resource> <name> or <resource>/<name>',
-        exitCode: 1,
-      };
-    if (Object.keys(parsed.add).length < 1 && parsed.remove.length < 1 && !list)
-      return { stderr: 'error: at least one annotation update is required', exitCode: 1 };
+    const refused = checkEditArgs(ctx, split.resources, parsed, 'annotation');
+    if (refused) return { stderr: refused, exitCode: 1 };
     const both = parsed.remove.filter((k) => k in parsed.add);
     if (both.length > 0)
       return {

@@ -5,7 +5,13 @@
  */
 import { isValidLabelValue } from '../../labels/index.ts';
 import type { Command } from '../types.ts';
-import { EDIT_FLAGS, marshalled, resourcesAndPairs, runMetadataEdit } from './metadata-edit.ts';
+import {
+  EDIT_FLAGS,
+  marshalled,
+  resourcesAndPairs,
+  runMetadataEdit,
+  checkEditArgs,
+} from './metadata-edit.ts';
 
 /** label.go parseLabels: `k=v` (exactly one `=`, value validated here), `k-`. */
 export function parseLabelArgs(
@@ -43,21 +49,8 @@ export const label: Command = {
     if (!split.ok) return { stderr: `error: ${split.error}`, exitCode: 1 };
     const parsed = parseLabelArgs(split.pairs);
     if (!parsed.ok) return { stderr: `error: ${parsed.error}`, exitCode: 1 };
-    const list = ctx.flags.list === true;
-    if (list && typeof ctx.flags.output === 'string')
-      return { stderr: 'error: --list and --output may not be specified together', exitCode: 1 };
-    if (ctx.flags.all === true && typeof ctx.flags.selector === 'string')
-      return { stderr: 'error: cannot set --all and --selector at the same time', exitCode: 1 };
-    if (ctx.flags.local === true)
-      return { stderr: 'error: --local is not available in the simulator', exitCode: 1 };
-    if (split.resources.length < 1 && ctx.flags.filename === undefined)
-      return {
-        stderr:
-          'error: one or more resources must be specified as <resource> <name> or <resource>/<name>',
-        exitCode: 1,
-      };
-    if (Object.keys(parsed.add).length < 1 && parsed.remove.length < 1 && !list)
-      return { stderr: 'error: at least one label update is required', exitCode: 1 };
+    const refused = checkEditArgs(ctx, split.resources, parsed, 'label');
+    if (refused) return { stderr: refused, exitCode: 1 };
     const overwrite = ctx.flags.overwrite === true;
     return runMetadataEdit(ctx, split.resources, {
       field: 'labels',

@@ -95,6 +95,27 @@ export function resourcesAndPairs(
 }
 
 /** One error as kubectl's visitor collects it; `lines` > 1 is an aggregate (no `error:` prefix). */
+/** The argument checks label.go and annotate.go share; kubectl's error text, or undefined. */
+export function checkEditArgs(
+  ctx: CommandContext,
+  resources: readonly string[],
+  parsed: { add: Record<string, string>; remove: readonly string[] },
+  noun: 'label' | 'annotation',
+): string | undefined {
+  const list = ctx.flags.list === true;
+  if (list && typeof ctx.flags.output === 'string')
+    return 'error: --list and --output may not be specified together';
+  if (ctx.flags.all === true && typeof ctx.flags.selector === 'string')
+    return 'error: cannot set --all and --selector at the same time';
+  if (ctx.flags.local === true) return 'error: --local is not available in the simulator';
+  if (resources.length < 1 && ctx.flags.filename === undefined) {
+    return 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>';
+  }
+  if (Object.keys(parsed.add).length < 1 && parsed.remove.length < 1 && !list)
+    return `error: at least one ${noun} update is required`;
+  return undefined;
+}
+
 export interface EditError {
   lines: string[];
 }
