@@ -202,8 +202,7 @@ function storeIfChanged(ctx: ReconcileContext, obj: KubeObject): void {
     if (before === undefined) storedBodies.set(existing, (before = body(existing)));
     if (before === body(obj)) return;
   }
-  const stored = storeManaged(ctx, obj);
-  storedBodies.set(stored, body(obj));
+  storeManaged(ctx, obj);
 }
 
 export function reconcileEndpoints(ctx: ReconcileContext): void {
