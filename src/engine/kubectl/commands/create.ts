@@ -6,10 +6,8 @@
 import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
-import { checkAccess } from '../authz.ts';
 import type { Command } from '../types.ts';
 import { failure, GENERATOR_FLAGS, outputFormat } from './create/common.ts';
-import { printObject } from './create/emit.ts';
 import { createConfigMap } from './create/configmap.ts';
 import { createCronJob } from './create/cronjob.ts';
 import { createDeployment } from './create/deployment.ts';
@@ -20,6 +18,7 @@ import { createClusterRoleBinding, createRoleBinding } from './create/rolebindin
 import { createSecret } from './create/secret.ts';
 import { createService } from './create/service.ts';
 import { createServiceAccount } from './create/serviceaccount.ts';
+import { authorizeWrites, reportWrites } from './file-writes.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
 import { dryRunMode } from './output-flags.ts';
 
@@ -103,22 +102,7 @@ export const create: Command = {
     if (!selector.ok) return failure(`error: ${selector.error}`);
     const selected = read.objects.filter(({ object }) => selector.matches(object.metadata.labels));
     if (selected.length === 0) return failure('error: no objects passed to create');
-    const denied: string[] = [];
-    const allowed = selected.filter(({ object, source }) => {
-      const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
-      if (!info) return true;
-      const message = checkAccess(ctx, {
-        verb: 'create',
-        resource: info.resource,
-        group: info.group,
-        ...(info.namespaced ? { namespace: object.metadata.namespace ?? ctx.namespace } : {}),
-        name: object.metadata.name,
-        object,
-        file: source.file,
-      });
-      if (message) denied.push(message);
-      return !message;
-    });
+    const { allowed, denied } = authorizeWrites(ctx, selected, 'create');
     const draft = new ClusterDraft(ctx.state);
     const outcomes =
       dry.mode === 'client'
@@ -146,21 +130,6 @@ export const create: Command = {
             namespaceExplicit: ctx.namespaceExplicit,
             dryRun: dry.mode === 'server',
           });
-    const printed: string[] = [];
-    const errors = [...denied];
-    for (const o of outcomes) {
-      if (!o.ok) {
-        errors.push(o.message);
-        continue;
-      }
-      const info = kindForApiVersion(o.object.apiVersion, o.object.kind);
-      if (info) printed.push(printObject(o.object, info, out.format, dry.mode, false, 'created'));
-    }
-    return {
-      state: dry.mode === 'none' && draft.dirty ? draft.commit() : undefined,
-      stdout: out.format === 'yaml' ? printed.join('---\n') : printed.join(''),
-      stderr: errors.join('\n'),
-      exitCode: errors.length > 0 ? 1 : 0,
-    };
+    return reportWrites(draft, outcomes, denied, out.format, dry.mode, 'created');
   },
 };

@@ -2,12 +2,10 @@
  * `kubectl replace -f FILE`: overwrites each existing object with the manifest as given
  * (NotFound when it is not there); `replaced` per object.
  */
-import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
-import { checkAccess } from '../authz.ts';
 import type { Command } from '../types.ts';
 import { failure, outputFormat } from './create/common.ts';
-import { printObject } from './create/emit.ts';
+import { authorizeWrites, reportWrites } from './file-writes.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode } from './output-flags.ts';
 
@@ -59,21 +57,7 @@ export const replace: Command = {
       return failure(
         read.error.replace('no objects passed to apply', 'no objects passed to replace'),
       );
-    const denied: string[] = [];
-    const allowed = read.objects.filter(({ object }) => {
-      const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
-      if (!info) return true;
-      const message = checkAccess(ctx, {
-        verb: 'update',
-        resource: info.resource,
-        group: info.group,
-        ...(info.namespaced ? { namespace: object.metadata.namespace ?? ctx.namespace } : {}),
-        name: object.metadata.name,
-        object,
-      });
-      if (message) denied.push(message);
-      return !message;
-    });
+    const { allowed, denied } = authorizeWrites(ctx, read.objects, 'update');
     const draft = new ClusterDraft(ctx.state);
     const outcomes = writeObjects(draft, allowed, {
       mode: 'replace',
@@ -81,21 +65,6 @@ export const replace: Command = {
       namespaceExplicit: ctx.namespaceExplicit,
       dryRun: dry.mode !== 'none',
     });
-    const printed: string[] = [];
-    const errors = [...denied];
-    for (const o of outcomes) {
-      if (!o.ok) {
-        errors.push(o.message);
-        continue;
-      }
-      const info = kindForApiVersion(o.object.apiVersion, o.object.kind);
-      if (info) printed.push(printObject(o.object, info, out.format, dry.mode, false, 'replaced'));
-    }
-    return {
-      state: dry.mode === 'none' && draft.dirty ? draft.commit() : undefined,
-      stdout: out.format === 'yaml' ? printed.join('---\n') : printed.join(''),
-      stderr: errors.join('\n'),
-      exitCode: errors.length > 0 ? 1 : 0,
-    };
+    return reportWrites(draft, outcomes, denied, out.format, dry.mode, 'replaced');
   },
 };
