@@ -25,6 +25,12 @@ function startOfPlan(nodes: LabNode[]): { id: string }[] {
   return [...rooms.filter((n) => n.id === 'ns:kube-system'), ...user].map((n) => ({ id: n.id }));
 }
 
+/** Props React Flow copies into its store whenever they change identity: declared once. */
+const proOptions = { hideAttribution: true };
+const ariaLabelConfig = {
+  'node.a11yDescription.default': 'Press Enter or Space to inspect this object.',
+};
+
 export function Diagram() {
   const store = useLabStore();
   const cluster = useLab((s) => s.cluster);
@@ -109,7 +115,29 @@ export function Diagram() {
     [nodes, selected],
   );
   const flow = useRef<ReactFlowInstance<LabNode, Edge> | null>(null);
+  const onInit = useCallback((i: ReactFlowInstance<LabNode, Edge>) => {
+    flow.current = i;
+  }, []);
+  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
   const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
+  // React Flow copies this prop into its store whenever its identity changes (each such update
+  // re-runs its selectors over every node and edge): a new object only when the plan's start does.
+  const planKey =
+    roomCount > 24
+      ? startOfPlan(nodes)
+          .map((n) => n.id)
+          .join(' ')
+      : null;
+  const fitViewOptions = useMemo(
+    () => ({
+      padding: 0.08,
+      maxZoom: 1,
+      ...(planKey !== null
+        ? { nodes: planKey.split(' ').flatMap((id) => (id ? [{ id }] : [])) }
+        : {}),
+    }),
+    [planKey],
+  );
   const lastRooms = useRef(roomCount);
   useEffect(() => {
     // A new room may be off screen: bring the floor into view, as an instructor expects. A big
@@ -152,27 +180,19 @@ export function Diagram() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgeClick={onEdgeClick}
-        onPaneClick={() => store.getState().select(null)}
-        onInit={(i) => {
-          flow.current = i;
-        }}
+        onPaneClick={onPaneClick}
+        onInit={onInit}
         fitView
-        fitViewOptions={{
-          padding: 0.08,
-          maxZoom: 1,
-          ...(roomCount > 24 ? { nodes: startOfPlan(nodes) } : {}),
-        }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         maxZoom={2}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable
         onlyRenderVisibleElements={nodes.length > 300}
-        proOptions={{ hideAttribution: true }}
+        proOptions={proOptions}
         deleteKeyCode={null}
-        ariaLabelConfig={{
-          'node.a11yDescription.default': 'Press Enter or Space to inspect this object.',
-        }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
         <Controls showInteractive={false} position="bottom-left" />
