@@ -76,11 +76,16 @@ function requestBody(obj: KubeObject, info: KindInfo, namespace: string | undefi
 }
 
 function withLastApplied(body: KubeObject): KubeObject {
-  const { status: _status, ...rest } = body;
-  const config = JSON.stringify({
-    ...rest,
-    metadata: { ...rest.metadata, annotations: withoutLastApplied(rest.metadata.annotations) },
-  });
+  const annotations = body.metadata.annotations;
+  // Most bodies carry neither status nor an old annotation: serialise them as they are.
+  const config =
+    body.status === undefined && !(annotations && LAST_APPLIED in annotations)
+      ? JSON.stringify(body)
+      : JSON.stringify({
+          ...body,
+          status: undefined,
+          metadata: { ...body.metadata, annotations: withoutLastApplied(annotations) },
+        });
   return {
     ...body,
     metadata: {

@@ -33,6 +33,8 @@ export const KUBE_YAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 export interface YamlChunk {
   text: string;
   startLine: number;
+  /** Where the first line with content (not blank, not a comment) starts, when known. */
+  firstContent?: { line: number; column: number };
 }
 
 const marker = /^(---|\.\.\.)(?=[ \t]|$)/;
@@ -46,24 +48,41 @@ export function splitDocuments(text: string): YamlChunk[] {
   const chunks: YamlChunk[] = [];
   let cur: string[] = [];
   let start = 1;
+  let first: YamlChunk['firstContent'];
+  const push = (line: string, lineNo: number) => {
+    if (first === undefined) {
+      const c = /^(\s*)([^\s#])/.exec(line);
+      if (c) first = { line: lineNo, column: c[1]!.length + 1 };
+    }
+    cur.push(line);
+  };
+  const close = () =>
+    chunks.push({
+      text: cur.join('\n'),
+      startLine: start,
+      ...(first ? { firstContent: first } : {}),
+    });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const m = marker.exec(line);
     if (m) {
-      chunks.push({ text: cur.join('\n'), startLine: start });
-      cur = m[1] === '---' ? [' '.repeat(3) + line.slice(3)] : [];
+      close();
+      cur = [];
+      first = undefined;
       start = m[1] === '---' ? i + 1 : i + 2;
+      if (m[1] === '---') push(' '.repeat(3) + line.slice(3), i + 1);
       continue;
     }
     if (cur.length === 0 && /^%/.test(line)) continue; // directives (%YAML 1.1) apply to what follows
-    cur.push(line);
+    push(line, i + 1);
   }
-  chunks.push({ text: cur.join('\n'), startLine: start });
+  close();
   return chunks;
 }
 
 /** The first line of a chunk that holds content (not blank, not a comment). */
 export function contentLine(chunk: YamlChunk): { line: number; column: number } | undefined {
+  if (chunk.firstContent) return chunk.firstContent;
   const lines = chunk.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = /^(\s*)([^\s#])/.exec(lines[i]!);
