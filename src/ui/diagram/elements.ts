@@ -51,6 +51,8 @@ export interface ServiceData extends Record<string, unknown> {
   clusterIP: string;
   ports: string;
   endpoints: number;
+  /** For an ExternalName Service: the name it aliases (it has no endpoints by design). */
+  externalName?: string;
   selected: boolean;
   reach?: { out?: boolean };
 }
@@ -368,7 +370,10 @@ function roomElements(
       draggable: false,
       selected: selected === id,
       ariaRole: 'group',
-      ariaLabel: `Service ${name}/${svc.metadata.name}, ${eps?.addresses ?? 0} ready endpoints`,
+      ariaLabel:
+        svc.spec?.type === 'ExternalName'
+          ? `Service ${name}/${svc.metadata.name}, an alias (CNAME) for ${svc.spec.externalName ?? ''}`
+          : `Service ${name}/${svc.metadata.name}, ${eps?.addresses ?? 0} ready endpoints`,
       data: {
         name: svc.metadata.name,
         namespace: name,
@@ -377,6 +382,7 @@ function roomElements(
         clusterIP: svc.spec?.clusterIP ?? '',
         ports: servicePorts(svc),
         endpoints: eps?.addresses ?? 0,
+        ...(svc.spec?.type === 'ExternalName' ? { externalName: svc.spec.externalName ?? '' } : {}),
         selected: selected === id,
         ...(r && r.role === 'peer'
           ? { reach: { ...(r.out !== undefined ? { out: r.out } : {}) } }

@@ -208,13 +208,19 @@ export const ServiceCard = memo(function ServiceCard({ data }: NodeProps<Service
       <div className="svc-card__head">
         <PhoneIcon size={15} className="svc-card__icon" />
         <span className="svc-card__name">{data.name}</span>
-        <span className={`svc-card__eps${data.endpoints === 0 ? ' is-empty' : ''}`}>
-          {data.endpoints} {data.endpoints === 1 ? 'endpoint' : 'endpoints'}
-        </span>
+        {data.externalName !== undefined ? (
+          <span className="svc-card__eps">alias</span>
+        ) : (
+          <span className={`svc-card__eps${data.endpoints === 0 ? ' is-empty' : ''}`}>
+            {data.endpoints} {data.endpoints === 1 ? 'endpoint' : 'endpoints'}
+          </span>
+        )}
       </div>
       <div className="svc-card__meta">
         <span className="mono svc-card__dns">{data.dns}</span>
-        <span className="svc-card__ports">{data.ports}</span>
+        <span className="svc-card__ports">
+          {data.externalName !== undefined ? `→ ${data.externalName}` : data.ports}
+        </span>
         {r?.out !== undefined && (
           <span className={`reach-badge ${r.out ? 'is-yes' : 'is-no'}`}>
             {r.out ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
