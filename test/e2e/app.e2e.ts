@@ -3,29 +3,22 @@
  * undo, reload, keyboard-only use, axe-core, and screenshots of the main screens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_DENY, SCENARIO, seriousViolations, shot, typeCommand } from './app-helpers.ts';
-import { hasBrowser, launchBrowser, serveDist } from './harness.ts';
+import { type AppSession, hasBrowser, openApp } from './harness.ts';
 
 describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
+  let app: AppSession;
   let context: BrowserContext;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    app = await openApp();
+    ({ context, page, errors } = app);
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   const diagram = () => page.getByRole('region', { name: 'Cluster diagram' });
@@ -158,7 +151,7 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
   });
 
   it('reaches every control with the keyboard alone', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await room('default').waitFor();
     const wanted = [
       'Undo',

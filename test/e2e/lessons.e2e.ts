@@ -4,29 +4,21 @@
  * the task tick and the takeaway appear — then the progress survives a reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations, shot, typeCommand } from './app-helpers.ts';
-import { hasBrowser, launchBrowser, serveDist } from './harness.ts';
+import { type AppSession, hasBrowser, openApp } from './harness.ts';
 
 describe.skipIf(!hasBrowser)('lesson 3 in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let context: BrowserContext;
+  let app: AppSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    app = await openApp();
+    ({ page, errors } = app);
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   const dock = () => page.getByRole('region', { name: 'Lessons panel' });
