@@ -1,5 +1,6 @@
 /** Lessons: the model, its validation, goal checks against the engine, verification and progress. */
 export type * from './types.ts';
+export { LESSON_KINDS } from './types.ts';
 export {
   parseLesson,
   readLesson,
@@ -16,6 +17,7 @@ export {
 } from './goals.ts';
 export {
   buildStartCluster,
+  taskStartState,
   runCommands,
   checkTask,
   checkGoals,
@@ -26,3 +28,11 @@ export {
 } from './run.ts';
 export { getPath, parsePath, subsetMatches } from './fields.ts';
 export * from './progress.ts';
+export {
+  MODES,
+  SUGGESTED_PATH,
+  modePreset,
+  modeForKind,
+  type ModeId,
+  type ModePreset,
+} from './modes.ts';

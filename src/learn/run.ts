@@ -37,6 +37,28 @@ export function buildStartCluster(lesson: Lesson): BuildResult {
   return ran;
 }
 
+/**
+ * Where a task starts when it is taken on its own (a review, an exam question): the lesson's
+ * starting cluster with the solutions of the tasks before it applied, since tasks build on
+ * each other. Also returns the lesson's starting cluster, which `unchanged` goals compare with.
+ */
+export function taskStartState(
+  lesson: Lesson,
+  taskIndex: number,
+): { ok: true; state: ClusterState; start: ClusterState } | { ok: false; error: string } {
+  if (taskIndex < 0 || taskIndex >= lesson.tasks.length)
+    return { ok: false, error: `${lesson.file}: no task ${taskIndex}` };
+  const built = buildStartCluster(lesson);
+  if (!built.ok) return built;
+  let state = built.state;
+  for (const [i, task] of lesson.tasks.slice(0, taskIndex).entries()) {
+    const ran = runCommands(state, task.solution, `tasks[${i}].solution`);
+    if (!ran.ok) return ran;
+    state = ran.state;
+  }
+  return { ok: true, state, start: built.state };
+}
+
 /** Runs commands in order; the first that fails (non-zero exit) stops the run. */
 export function runCommands(
   state: ClusterState,

@@ -5,8 +5,25 @@
  * question, so an instructor's lesson is checked by the same code as ours.
  */
 
-/** What a file is: a Build-Up lesson, a fix-the-broken-cluster challenge, a myth-buster, an expert-zone item or a short card. */
-export type LessonKind = 'lesson' | 'challenge' | 'myth' | 'expert' | 'card';
+/**
+ * What a file is: a Build-Up lesson, a fix-the-broken-cluster challenge, a myth-buster, an
+ * expert-zone item, a short card, the Learn-mode overview, a Why-mode question (a prediction
+ * proven on its cluster, no tasks) or a Project (a multi-check scenario without steps).
+ */
+export type LessonKind =
+  'lesson' | 'challenge' | 'myth' | 'expert' | 'card' | 'overview' | 'why' | 'project';
+
+/** Every kind, in the order the lesson list groups them. */
+export const LESSON_KINDS: readonly LessonKind[] = [
+  'overview',
+  'why',
+  'lesson',
+  'myth',
+  'expert',
+  'card',
+  'challenge',
+  'project',
+];
 
 /** A lesson that is not written yet is listed as such, never faked. */
 export type LessonStatus = 'ready' | 'coming-soon';

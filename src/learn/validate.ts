@@ -4,12 +4,14 @@
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { Reader, join } from './reader.ts';
+import { LESSON_KINDS } from './types.ts';
 import type {
   ConnectExpect,
   Goal,
   GoalKind,
   Lesson,
   LessonGoal,
+  LessonKind,
   ObjectSelector,
   Predict,
   PredictOption,
@@ -76,6 +78,9 @@ function mustNotReach(g: Goal): boolean {
   );
 }
 const POD_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
+/** Kinds read, not done: no tasks, no prediction required, and the cluster is optional. */
+const TASKLESS: ReadonlySet<LessonKind> = new Set(['card', 'overview']);
+
 const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 function podRef(r: Reader, obj: Record<string, unknown>, path: string, key: string): string {
@@ -376,7 +381,7 @@ export function readLesson(data: unknown, file: string): ParseResult {
   const id = r.string(m, '', 'id');
   if (id && !ID.test(id))
     r.error('id', `must be lowercase letters, digits and dashes (got ${JSON.stringify(id)})`);
-  const kind = r.oneOf(m, '', 'kind', ['lesson', 'challenge', 'myth', 'expert', 'card'] as const);
+  const kind = r.oneOf(m, '', 'kind', LESSON_KINDS);
   const status = r.oneOf(m, '', 'status', ['ready', 'coming-soon'] as const, 'ready');
   const seen = new Set<string>();
   const tasks: Task[] = [];
@@ -396,7 +401,7 @@ export function readLesson(data: unknown, file: string): ParseResult {
     skills: m.skills === undefined ? [] : r.strings(m, '', 'skills'),
     covers: r.strings(m, '', 'covers'),
     cluster:
-      (status === 'coming-soon' || kind === 'card') && m.cluster === undefined
+      (status === 'coming-soon' || TASKLESS.has(kind)) && m.cluster === undefined
         ? { manifests: '', setup: [], networkPolicy: 'enforcing' }
         : cluster(r, m.cluster),
     tasks,
@@ -408,12 +413,17 @@ export function readLesson(data: unknown, file: string): ParseResult {
     if (tasks.length)
       r.error('tasks', 'a coming-soon lesson has no tasks (its goals would be fake)');
   } else {
-    if (kind !== 'card' && tasks.length === 0)
+    if (!TASKLESS.has(kind) && kind !== 'why' && tasks.length === 0)
       r.error('tasks', `a ${kind} needs at least one task`);
-    if (kind !== 'card' && !p)
+    if (kind === 'why' && tasks.length)
+      r.error('tasks', 'a why question has no tasks: its prediction is the exercise');
+    if (!TASKLESS.has(kind) && kind !== 'project' && !p)
       r.error('predict', `a ${kind} needs a predict-before-you-look question`);
-    if (kind === 'myth' && p && !p.demo)
-      r.error('predict.demo', 'a myth-buster needs a demonstration command');
+    if ((kind === 'myth' || kind === 'why') && p && !p.demo)
+      r.error(
+        'predict.demo',
+        `a ${kind === 'myth' ? 'myth-buster' : 'why question'} needs a demonstration command`,
+      );
   }
   return r.errors.length ? { ok: false, errors: r.errors } : { ok: true, lesson };
 }

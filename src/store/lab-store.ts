@@ -66,6 +66,11 @@ export interface LabState {
   redo: () => void;
   jumpTo: (index: number) => void;
   reset: () => void;
+  /**
+   * Replaces the cluster with one built elsewhere (a lesson task's start, an exam question's
+   * saved work) as one undoable step, clearing connection tests and the selection.
+   */
+  restore: (cluster: ClusterState, label: string, note?: string) => void;
   setNetworkPolicyMode: (mode: NetworkPolicyMode) => void;
   addTest: (from: string, url: string) => void;
   removeTest: (id: string) => void;
@@ -298,6 +303,16 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
             ]),
           },
         );
+        set({ rooms: updateRooms([], get().cluster) });
+      },
+
+      restore(cluster, label, note) {
+        commit(cluster, [], label, {
+          selection: null,
+          focusedTest: null,
+          rooms: [],
+          ...(note ? { terminal: appendLines([line('info', note)]) } : {}),
+        });
         set({ rooms: updateRooms([], get().cluster) });
       },
 

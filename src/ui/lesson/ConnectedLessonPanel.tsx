@@ -1,5 +1,5 @@
 /**
- * The lesson runner wired to the app's store: loading a lesson resets the cluster (Undo brings
+ * The learning panel wired to the app's store: loading a lesson resets the cluster (Undo brings
  * the old one back), applies its manifests and runs its setup commands in the terminal's own
  * history; solutions and demonstrations run as typed commands.
  */
@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { loadLessons } from '../../content/index.ts';
 import type { Lesson } from '../../learn/index.ts';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
-import { LessonPanel, type LessonBridge } from './LessonPanel.tsx';
+import { LearnPanel } from './LearnPanel.tsx';
+import type { LessonBridge } from './modes/mode-props.ts';
 
 export function ConnectedLessonPanel() {
   const store = useLabStore();
@@ -18,6 +19,8 @@ export function ConnectedLessonPanel() {
     () => ({
       getCluster: () => store.getState().cluster,
       run: (command) => void store.getState().run(command),
+      restore: (state, label, note) => store.getState().restore(state, label, note),
+      showConnection: (from, url) => store.getState().addTest(from, url),
       load: (lesson: Lesson) => {
         if (!runtime)
           return { ok: false, error: 'The simulator is still loading; try again in a moment.' };
@@ -42,7 +45,7 @@ export function ConnectedLessonPanel() {
     [store, runtime],
   );
   return (
-    <LessonPanel
+    <LearnPanel
       lessons={catalog.lessons}
       errors={catalog.errors}
       cluster={cluster}

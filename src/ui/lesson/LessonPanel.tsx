@@ -4,88 +4,63 @@
  * solution behind a confirmation, reset and next. It talks to the cluster only through a
  * bridge, so it mounts in the app shell or in a test alike.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterState } from '../../engine/cluster/index.ts';
 import {
   checkTask,
-  emptyProgress,
   lessonProgress,
-  parseProgress,
   recordPrediction,
   recordSolutionShown,
   recordSolved,
   type Lesson,
+  type ModePreset,
   type Progress,
 } from '../../learn/index.ts';
+import type { LessonBridge } from './modes/mode-props.ts';
 import { Markdown } from './markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import './lesson.css';
 
-/** How the runner reaches the simulator. */
-export interface LessonBridge {
-  /** The cluster now (read right after `load` to keep the lesson's starting point). */
-  getCluster: () => ClusterState;
-  /** Replaces the cluster with the lesson's starting cluster; false (with a reason) if it failed. */
-  load: (lesson: Lesson) => { ok: true } | { ok: false; error: string };
-  /** Runs one command line in the terminal. */
-  run: (command: string) => void;
-}
+export type { LessonBridge } from './modes/mode-props.ts';
 
 export interface LessonPanelProps {
   lessons: readonly Lesson[];
   /** The current cluster (the panel re-checks goals whenever it changes). */
   cluster: ClusterState;
   bridge: LessonBridge;
-  /** Where progress is kept; null keeps it in memory only. */
-  storage?: Storage | null;
+  progress: Progress;
+  updateProgress: (f: (p: Progress) => Progress) => void;
+  /** The mode: which kinds of file it lists, and whether hints and solutions are offered. */
+  preset: ModePreset;
   /** Problems of lesson files that could not be read. */
   errors?: readonly string[];
 }
 
-export const PROGRESS_KEY = 'nslab.lessons.progress';
-
 const KIND_LABEL: Record<Lesson['kind'], string> = {
+  overview: 'Overview',
+  why: 'Why it is designed so',
   lesson: 'Build-up lessons',
   myth: 'Myth-busters',
-  challenge: 'Fix the broken cluster',
   expert: 'Expert zone',
   card: 'Cards: when not to, patterns, connections',
+  challenge: 'Fix the broken cluster',
+  project: 'Projects',
 };
 
-function useProgress(storage: Storage | null) {
-  const [progress, setProgress] = useState<Progress>(() => {
-    try {
-      return parseProgress(storage?.getItem(PROGRESS_KEY)).progress;
-    } catch {
-      return emptyProgress();
-    }
-  });
-  const update = useCallback(
-    (f: (p: Progress) => Progress) =>
-      setProgress((p) => {
-        const next = f(p);
-        try {
-          storage?.setItem(PROGRESS_KEY, JSON.stringify(next));
-        } catch {
-          // Storage full or blocked: progress stays in memory for this visit.
-        }
-        return next;
-      }),
-    [storage],
-  );
-  return [progress, update] as const;
-}
-
 export function LessonPanel({
-  lessons,
+  lessons: all,
   cluster,
   bridge,
-  storage = null,
+  progress,
+  updateProgress,
+  preset,
   errors = [],
 }: LessonPanelProps) {
-  const [progress, updateProgress] = useProgress(storage);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const lessons = useMemo(() => all.filter((l) => preset.kinds.includes(l.kind)), [all, preset]);
+  const [chosenId, setOpenId] = useState<string | null>(null);
+  // A mode with one file (Learn's overview) opens it at once.
+  const openId = chosenId ?? (lessons.length === 1 ? lessons[0]!.id : null);
   const [start, setStart] = useState<ClusterState | null>(null);
   const [hints, setHints] = useState<Record<string, number>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -141,8 +116,7 @@ export function LessonPanel({
   if (!lesson) {
     const kinds = [...new Set(lessons.map((l) => l.kind))];
     return (
-      <nav className="lessons" aria-label="Lessons">
-        <h2>Lessons</h2>
+      <nav className="lessons" aria-label={`${preset.label}: lessons`}>
         {errors.length > 0 && (
           <div role="alert" className="lessons__errors">
             Some lesson files could not be read:
@@ -203,12 +177,15 @@ export function LessonPanel({
   const next = lessons.slice(index + 1).find((l) => l.status === 'ready');
   const committed = progress.predictions[lesson.id]?.choice;
   const gated = lesson.predict !== undefined && committed === undefined;
+  const hasCluster = lesson.cluster.manifests.trim() !== '' || lesson.cluster.setup.length > 0;
 
   return (
     <article className="lesson" aria-labelledby="lesson-title">
-      <button type="button" className="btn btn--small" onClick={() => setOpenId(null)}>
-        ← All lessons
-      </button>
+      {lessons.length > 1 && (
+        <button type="button" className="btn btn--small" onClick={() => setOpenId(null)}>
+          ← All lessons
+        </button>
+      )}
       <h2 id="lesson-title">{lesson.title}</h2>
       <div className="lesson__concept">
         <Markdown text={lesson.concept} />
@@ -221,10 +198,16 @@ export function LessonPanel({
       ) : (
         <>
           <Markdown text={lesson.prose} />
-          {lesson.tasks.length > 0 && (
+          {(lesson.tasks.length > 0 || hasCluster) && (
             <div className="lesson__controls">
               <button type="button" className="btn btn--small" onClick={() => begin(lesson)}>
-                {start ? 'Reset lesson' : 'Start lesson (replaces the cluster)'}
+                {lesson.tasks.length === 0
+                  ? start
+                    ? 'Reload its cluster'
+                    : 'Load its cluster (replaces the cluster)'
+                  : start
+                    ? 'Reset lesson'
+                    : 'Start lesson (replaces the cluster)'}
               </button>
               {loadError && <p role="alert">{loadError}</p>}
             </div>
@@ -244,7 +227,7 @@ export function LessonPanel({
                   ),
                 )
               }
-              {...(start || lesson.tasks.length === 0 ? { onRunDemo: bridge.run } : {})}
+              {...(start || !hasCluster ? { onRunDemo: bridge.run } : {})}
             />
           )}
           {gated && lesson.tasks.length > 0 && (
@@ -260,6 +243,7 @@ export function LessonPanel({
                   key={key}
                   status={s}
                   index={i}
+                  help={preset.hints}
                   hintsOpen={hints[key] ?? 0}
                   onOpenHint={() => setHints((h) => ({ ...h, [key]: (h[key] ?? 0) + 1 }))}
                   onApplySolution={() => {

@@ -10,6 +10,8 @@ export interface TaskCardProps {
   status: TaskStatus;
   /** Index in the lesson (for headings). */
   index: number;
+  /** The hint ladder and "Show solution" are offered (false in modes without help). */
+  help?: boolean;
   /** Hint rungs already open. */
   hintsOpen: number;
   onOpenHint: () => void;
@@ -22,6 +24,7 @@ export interface TaskCardProps {
 export function TaskCard({
   status,
   index,
+  help = true,
   hintsOpen,
   onOpenHint,
   onApplySolution,
@@ -65,7 +68,7 @@ export function TaskCard({
           </li>
         ))}
       </ul>
-      {!done && (
+      {!done && help && (
         <div className="hints">
           {task.hints.slice(0, hintsOpen).map((h, i) => (
             <div key={i} className="hint" role="note" aria-label={`Hint ${i + 1} of ${rungs}`}>

@@ -4,7 +4,7 @@ import { loadRuntime } from '../../store/index.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
-import { LessonsDock } from '../lesson/LessonsDock.tsx';
+import { LessonsColumn, LessonsToggle } from '../lesson/LessonsDock.tsx';
 import { ListView } from '../list/ListView.tsx';
 import { Terminal } from '../terminal/Terminal.tsx';
 import { Notices } from './Notices.tsx';
@@ -49,6 +49,7 @@ export function App() {
   const selection = useLab((s) => s.selection);
   const [tab, setTab] = useState<Tab>('inspector');
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [lessonsOpen, setLessonsOpen] = useState(false);
   const [editorSeed, setEditorSeed] = useState(0);
 
   return (
@@ -65,12 +66,13 @@ export function App() {
           </svg>
           <h1>Namespace Lab</h1>
         </div>
+        <LessonsToggle open={lessonsOpen} onToggle={() => setLessonsOpen(!lessonsOpen)} />
         <Toolbar historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)} />
       </header>
       <Notices />
-      <LessonsDock />
       {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
-      <main className="workspace">
+      <main className={lessonsOpen ? 'workspace workspace--learning' : 'workspace'}>
+        {lessonsOpen && <LessonsColumn />}
         <div className="stage">
           {listView ? (
             <ListView />

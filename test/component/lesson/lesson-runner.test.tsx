@@ -6,6 +6,7 @@
  */
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../setup.ts';
 import { getObject } from '../../../src/engine/index.ts';
@@ -15,7 +16,8 @@ import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
 import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
 import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
 import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
-import { PROGRESS_KEY } from '../../../src/ui/lesson/LessonPanel.tsx';
+import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
+import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
 
 beforeAll(async () => {
   await loadRuntime();
@@ -24,8 +26,9 @@ beforeAll(async () => {
 const storage = new MemoryStorage();
 Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
 
-function setup() {
+function setup(mode = 'deep') {
   storage.clear();
+  storage.setItem(MODE_KEY, mode);
   const store = createLabStore({ storage: null });
   const user = userEvent.setup();
   render(
@@ -144,12 +147,22 @@ describe('the lesson runner', () => {
 
 describe('the lessons dock', () => {
   it('opens the runner on demand and lists the lessons', async () => {
-    const { LessonsDock } = await import('../../../src/ui/lesson/LessonsDock.tsx');
+    const { LessonsColumn, LessonsToggle } = await import('../../../src/ui/lesson/LessonsDock.tsx');
     const store = createLabStore({ storage: null });
     const user = userEvent.setup();
+    storage.setItem(MODE_KEY, 'deep');
+    function Shell() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <LessonsToggle open={open} onToggle={() => setOpen(!open)} />
+          {open && <LessonsColumn />}
+        </>
+      );
+    }
     render(
       <LabProvider store={store}>
-        <LessonsDock />
+        <Shell />
       </LabProvider>,
     );
     const toggle = screen.getByRole('button', { name: 'Lessons' });

@@ -1,0 +1,137 @@
+/**
+ * The learning panel: the nine modes over one workspace, as tabs, with the path suggested to
+ * newcomers (Learn → Deep → Challenge → Recall → Exam). Every mode shares the live cluster,
+ * the bridge to the simulator and the learner's progress; only disclosure and help differ.
+ */
+import { useState } from 'react';
+import type { ClusterState } from '../../engine/cluster/index.ts';
+import { MODES, SUGGESTED_PATH, modePreset, type Lesson, type ModeId } from '../../learn/index.ts';
+import { LessonPanel } from './LessonPanel.tsx';
+import type { LessonBridge, ModeProps } from './modes/mode-props.ts';
+import { ExamMode } from './modes/ExamMode.tsx';
+import { RecallMode } from './modes/RecallMode.tsx';
+import { TryMode } from './modes/TryMode.tsx';
+import { VisualMode } from './modes/VisualMode.tsx';
+import { useProgress } from './use-progress.ts';
+import './lesson.css';
+
+export const MODE_KEY = 'nslab.learn.mode';
+
+export interface LearnPanelProps {
+  lessons: readonly Lesson[];
+  errors?: readonly string[];
+  cluster: ClusterState;
+  bridge: LessonBridge;
+  /** Where progress and the chosen mode are kept; null keeps them in memory only. */
+  storage?: Storage | null;
+}
+
+function savedMode(storage: Storage | null): ModeId {
+  try {
+    const v = storage?.getItem(MODE_KEY);
+    return MODES.some((m) => m.id === v) ? (v as ModeId) : SUGGESTED_PATH[0]!;
+  } catch {
+    return SUGGESTED_PATH[0]!;
+  }
+}
+
+export function LearnPanel({
+  lessons,
+  errors = [],
+  cluster,
+  bridge,
+  storage = null,
+}: LearnPanelProps) {
+  const [progress, updateProgress] = useProgress(storage);
+  const [mode, setModeState] = useState<ModeId>(() => savedMode(storage));
+  const setMode = (id: ModeId) => {
+    setModeState(id);
+    try {
+      storage?.setItem(MODE_KEY, id);
+    } catch {
+      // Blocked storage: the mode is remembered for this visit only.
+    }
+  };
+  const preset = modePreset(mode);
+  const props: ModeProps = { lessons, cluster, bridge, progress, updateProgress, storage, preset };
+  const step = SUGGESTED_PATH.indexOf(mode);
+
+  const onKeyDown = (e: React.KeyboardEvent, i: number) => {
+    const next =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? (i + 1) % MODES.length
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? (i - 1 + MODES.length) % MODES.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? MODES.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setMode(MODES[next]!.id);
+    document.getElementById(`mode-tab-${MODES[next]!.id}`)?.focus();
+  };
+
+  return (
+    <div className="learn">
+      <div className="learn__modes" role="tablist" aria-label="Learning modes">
+        {MODES.map((m, i) => (
+          <button
+            key={m.id}
+            type="button"
+            role="tab"
+            id={`mode-tab-${m.id}`}
+            aria-controls="mode-panel"
+            aria-selected={m.id === mode}
+            tabIndex={m.id === mode ? 0 : -1}
+            title={m.summary}
+            className="learn__mode"
+            onClick={() => setMode(m.id)}
+            onKeyDown={(e) => onKeyDown(e, i)}
+          >
+            {m.label}
+          </button>
+        ))}
+      </div>
+      <p className="learn__path">
+        Suggested path:{' '}
+        {SUGGESTED_PATH.map((id, i) => (
+          <span key={id}>
+            {i > 0 && <span aria-hidden="true"> → </span>}
+            <button
+              type="button"
+              className="learn__path-step"
+              aria-current={id === mode ? 'step' : undefined}
+              onClick={() => setMode(id)}
+            >
+              {modePreset(id).label}
+            </button>
+          </span>
+        ))}
+        {step >= 0 && step < SUGGESTED_PATH.length - 1 && (
+          <span className="muted"> (then {modePreset(SUGGESTED_PATH[step + 1]!).label})</span>
+        )}
+      </p>
+      <div
+        className="learn__panel"
+        role="tabpanel"
+        id="mode-panel"
+        aria-labelledby={`mode-tab-${mode}`}
+      >
+        <p className="learn__summary">{preset.summary}</p>
+        {mode === 'visual' ? (
+          <VisualMode {...props} />
+        ) : mode === 'try' ? (
+          <TryMode {...props} />
+        ) : mode === 'recall' ? (
+          <RecallMode {...props} />
+        ) : mode === 'exam' ? (
+          <ExamMode {...props} />
+        ) : (
+          <LessonPanel key={mode} {...props} errors={errors} />
+        )}
+      </div>
+    </div>
+  );
+}

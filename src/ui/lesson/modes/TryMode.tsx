@@ -1,0 +1,6 @@
+/** Try mode (being built). */
+import type { ModeProps } from './mode-props.ts';
+
+export function TryMode({ preset }: ModeProps) {
+  return <p className="pad">{preset.summary}</p>;
+}
