@@ -50,8 +50,8 @@ export const MODES: readonly ModePreset[] = [
     id: 'deep',
     label: 'Deep',
     summary:
-      'The build-up steps with predictions, under the hood, myth-busters, the expert zone and the cards.',
-    kinds: ['lesson', 'myth', 'expert', 'card'],
+      'The whole tutorial: build-up steps with predictions, under the hood, myth-busters, the expert zone, when not to, patterns, pitfalls and the takeaways.',
+    kinds: ['lesson', 'myth', 'expert', 'card', 'challenge'],
     hints: true,
     solutions: true,
     liveChecks: true,

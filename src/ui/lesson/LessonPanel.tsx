@@ -169,6 +169,20 @@ export function LessonPanel({
             </ol>
           </section>
         ))}
+        {preset.id === 'deep' && (
+          <section aria-label="Key takeaways">
+            <h3>Key takeaways</h3>
+            <ul className="lessons__takeaways">
+              {lessons
+                .filter((l) => l.kind === 'lesson' && l.status === 'ready')
+                .map((l) => (
+                  <li key={l.id}>
+                    <strong>{l.title}.</strong> <Markdown text={l.takeaway} />
+                  </li>
+                ))}
+            </ul>
+          </section>
+        )}
       </nav>
     );
   }
