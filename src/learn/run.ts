@@ -93,11 +93,32 @@ export interface TaskStatus {
   done: boolean;
 }
 
+/**
+ * One goal against the cluster. A goal with `given` is checked on a copy changed by those
+ * commands (states are immutable, so the learner's cluster stays as it was); a given command
+ * that fails fails the goal with the command's own error.
+ */
+export function checkLessonGoal(
+  state: ClusterState,
+  goal: LessonGoal,
+  start: ClusterState,
+): GoalResult {
+  if (!goal.given?.length) return checkGoal(state, goal.goal, { start });
+  const ran = runCommands(state, goal.given, 'given');
+  if (!ran.ok)
+    return {
+      pass: false,
+      detail: `could not set up the check: ${ran.error}`,
+      decidedBy: { summary: 'a given command failed on a copy of the cluster' },
+    };
+  return checkGoal(ran.state, goal.goal, { start });
+}
+
 /** Checks every goal of a task. */
 export function checkTask(state: ClusterState, task: Task, start: ClusterState): TaskStatus {
   const goals = task.goals.map((goal) => ({
     goal,
-    result: checkGoal(state, goal.goal, { start }),
+    result: checkLessonGoal(state, goal, start),
   }));
   return { task, goals, done: goals.every((g) => g.result.pass) };
 }
@@ -108,7 +129,7 @@ export function checkGoals(
   goals: readonly LessonGoal[],
   start: ClusterState,
 ): CheckedGoal[] {
-  return goals.map((goal) => ({ goal, result: checkGoal(state, goal.goal, { start }) }));
+  return goals.map((goal) => ({ goal, result: checkLessonGoal(state, goal, start) }));
 }
 
 /**

@@ -138,6 +138,11 @@ export interface LessonGoal {
   goal: Goal;
   /** What must hold, in words ("shop/client reaches db.data:5432"). */
   title: string;
+  /**
+   * kubectl command lines run on a copy of the learner's cluster before this goal is checked
+   * (a grader's "then a new tenant arrives"); the learner's cluster is never changed.
+   */
+  given?: string[];
 }
 
 /** One answer of a predict question. */

@@ -259,20 +259,23 @@ function goals(
     const p = `${join(path, key)}[${i}]`;
     const m = r.map(item, p);
     if (!m) return;
-    const kinds = Object.keys(m).filter((k) => k !== 'title');
+    const kinds = Object.keys(m).filter((k) => k !== 'title' && k !== 'given');
     const title = r.string(m, p, 'title');
+    const given = m.given === undefined ? undefined : r.strings(m, p, 'given');
+    if (Array.isArray(m.given) && m.given.length === 0)
+      r.error(join(p, 'given'), 'must hold at least one kubectl command line (or be left out)');
     if (kinds.length !== 1 || !GOAL_KINDS.includes(kinds[0] as GoalKind)) {
       r.error(
         p,
         kinds.length === 1
           ? `unknown goal kind ${JSON.stringify(kinds[0])} (one of ${GOAL_KINDS.join(', ')})`
-          : `must hold a title and exactly one goal (one of ${GOAL_KINDS.join(', ')}); found ${kinds.length ? kinds.join(', ') : 'none'}`,
+          : `must hold a title, optionally given, and exactly one goal (one of ${GOAL_KINDS.join(', ')}); found ${kinds.length ? kinds.join(', ') : 'none'}`,
       );
       return;
     }
     const kind = kinds[0] as GoalKind;
     const goal = goalBody(r, kind, m[kind], join(p, kind));
-    if (goal) out.push({ title, goal });
+    if (goal) out.push(given?.length ? { title, goal, given } : { title, goal });
   });
   return out;
 }
@@ -446,10 +449,14 @@ export function parseLesson(text: string, file: string): ParseResult {
 export function checkLessonSet(lessons: readonly Lesson[]): string[] {
   const errors: string[] = [];
   const ids = new Map<string, string>();
+  const orders = new Map<number, string>();
   for (const l of lessons) {
     const other = ids.get(l.id);
     if (other) errors.push(`${l.file}: id: ${JSON.stringify(l.id)} is already used by ${other}`);
     else ids.set(l.id, l.file);
+    const sameOrder = orders.get(l.order);
+    if (sameOrder) errors.push(`${l.file}: order: ${l.order} is already used by ${sameOrder}`);
+    else orders.set(l.order, l.file);
   }
   return errors;
 }

@@ -49,6 +49,13 @@ export function TaskCard({
             <span aria-hidden="true">{g.result.pass ? '✔' : '✘'} </span>
             <span className="visually-hidden">{g.result.pass ? 'Met: ' : 'Not met: '}</span>
             {g.goal.title}
+            {g.goal.given && (
+              <div className="goal__given">
+                <small>
+                  checked after: <code>{g.goal.given.join('; ')}</code>
+                </small>
+              </div>
+            )}
             {!g.result.pass && (
               <div className="goal__diff">
                 <div>{g.result.detail}</div>
