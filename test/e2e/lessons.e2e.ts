@@ -26,6 +26,7 @@ describe.skipIf(!hasBrowser)('lesson 3 in Chromium', () => {
 
   it('opens the lesson list and starts lesson 3', async () => {
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await dock().getByRole('tab', { name: 'Deep' }).click();
     await dock().getByRole('button', { name: 'Reaching a Service in another namespace' }).click();
     await dock().getByRole('button', { name: 'Start lesson (replaces the cluster)' }).click();
     await page.getByRole('group', { name: 'Namespace shop', exact: true }).waitFor();
@@ -63,6 +64,7 @@ describe.skipIf(!hasBrowser)('lesson 3 in Chromium', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     const item = dock()
+      .getByRole('region', { name: 'Build-up lessons' })
       .getByRole('listitem')
       .filter({ hasText: 'Reaching a Service in another namespace' });
     await expect(item.innerText()).resolves.toContain('1 of 1 tasks');
