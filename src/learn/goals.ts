@@ -201,7 +201,7 @@ function subjectUser(s: Subject): string {
   return s.user ?? '';
 }
 
-function decisionDecider(d: Decision): DecidedBy {
+export function decisionDecider(d: Decision): DecidedBy {
   if (d.grant) {
     const g = d.grant;
     const object =
@@ -234,19 +234,19 @@ function checkCanI(state: ClusterState, g: CanIGoal): GoalResult {
 }
 
 /** Whether the pod has a ServiceAccount token mounted (the pod's setting wins over its ServiceAccount's). */
-function tokenMounted(state: ClusterState, pod: Stored<Pod>): boolean {
+export function tokenMounted(state: ClusterState, pod: Stored<Pod>): boolean {
   const own = pod.spec?.automountServiceAccountToken;
   if (own !== undefined && own !== null) return own;
   const sa = getObject<ServiceAccount>(state, 'ServiceAccount', pod.metadata.namespace, podSA(pod));
   return sa?.automountServiceAccountToken !== false;
 }
 
-function podSA(pod: Pod): string {
+export function podSA(pod: Pod): string {
   return pod.spec?.serviceAccountName || pod.spec?.serviceAccount || 'default';
 }
 
 // The in-cluster address kubectl and client libraries use (KUBERNETES_SERVICE_HOST/PORT).
-const API_URL = 'https://kubernetes.default.svc:443/';
+export const API_URL = 'https://kubernetes.default.svc:443/';
 
 function checkApiCall(state: ClusterState, g: ApiCallGoal): GoalResult {
   const pod = findPod(state, g.from);
