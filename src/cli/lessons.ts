@@ -1,25 +1,32 @@
 /**
  * `nslab lessons verify [DIR]`: validates every lesson file in DIR (default `lessons/`) and
- * proves its goals — not all met on the starting cluster, all met after the solution. One
- * line per failure, then `N lessons verified, M failed`; exit 1 if any failed. Instructors
- * writing their own lessons run the same command.
+ * proves its goals — not all met on the starting cluster, all met after the solution — and,
+ * when DIR/decks holds flashcard decks, proves each card's answer on its lesson's cluster. One
+ * line per failure, then `K flashcards verified, J failed` (only when there are decks), then
+ * `N lessons verified, M failed`; exit 1 if any failed. Instructors run the same command.
  */
 import { existsSync } from 'node:fs';
 import { checkLessonSet, parseLesson, verifyLesson, type Lesson } from '../learn/index.ts';
+import { checkDeckSet, parseDeck, verifyDeck, type Deck } from '../learn/deck.ts';
 import { readManifestPath } from './files.ts';
 import type { CliOutput } from './nslab.ts';
 
 const USAGE = 'Usage: nslab lessons verify [DIR]\n';
 
-/** Verifies the lesson files found in a folder (or one file) given their texts by path. */
+/** A deck file: YAML directly inside a `decks/` folder. */
+const DECK_PATH = /(^|[/\\])decks[/\\][^/\\]+\.ya?ml$/;
+
+/** Verifies the lesson files (and decks/*.yaml) found in a folder given their texts by path. */
 export function verifyLessonFiles(files: Readonly<Record<string, string>>): CliOutput {
   const lines: string[] = [];
   const lessons: Lesson[] = [];
   let failed = 0;
   let verified = 0;
-  const paths = Object.keys(files)
+  const yaml = Object.keys(files)
     .filter((p) => /\.ya?ml$/.test(p))
     .sort();
+  const paths = yaml.filter((p) => !DECK_PATH.test(p));
+  const deckPaths = yaml.filter((p) => DECK_PATH.test(p));
   for (const path of paths) {
     const parsed = parseLesson(files[path]!, path);
     const problems = parsed.ok ? verifyLesson(parsed.lesson) : parsed.errors;
@@ -30,8 +37,40 @@ export function verifyLessonFiles(files: Readonly<Record<string, string>>): CliO
     } else verified++;
   }
   for (const p of checkLessonSet(lessons)) lines.push(p);
+  const cards = deckPaths.length ? verifyDecks(files, deckPaths, lessons) : undefined;
+  if (cards) lines.push(...cards.lines);
   lines.push(`${verified} lessons verified, ${failed} failed`);
-  return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: failed > 0 ? 1 : 0 };
+  const bad = failed > 0 || (cards?.failed ?? 0) > 0;
+  return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: bad ? 1 : 0 };
+}
+
+/** Every deck's cards validated and proven on the lessons' clusters; ends with its count line. */
+function verifyDecks(
+  files: Readonly<Record<string, string>>,
+  paths: readonly string[],
+  lessons: readonly Lesson[],
+): { lines: string[]; failed: number } {
+  const lines: string[] = [];
+  const decks: Deck[] = [];
+  const cache = new Map();
+  let failed = 0;
+  let verified = 0;
+  for (const path of paths) {
+    const parsed = parseDeck(files[path]!, path);
+    lines.push(...parsed.errors.map((e) => e.replace(/\s*\n\s*/g, ' ')));
+    failed += parsed.failed;
+    if (!parsed.deck) continue;
+    decks.push(parsed.deck);
+    const proven = verifyDeck(parsed.deck, lessons, cache);
+    lines.push(...proven.problems.map((p) => p.replace(/\s*\n\s*/g, ' ')));
+    failed += proven.failed;
+    verified += parsed.deck.cards.length - proven.failed;
+  }
+  const dup = checkDeckSet(decks);
+  lines.push(...dup);
+  if (dup.length) failed++;
+  lines.push(`${verified} flashcards verified, ${failed} failed`);
+  return { lines, failed };
 }
 
 /** The `lessons` command family. */

@@ -3,6 +3,7 @@
  * with src/learn. A file that does not validate is reported, never shown half-read.
  */
 import { checkLessonSet, parseLesson, type Lesson } from '../learn/index.ts';
+import { checkDeckSet, parseDeck, type Deck } from '../learn/deck.ts';
 
 const FILES = import.meta.glob('../../lessons/*.yaml', {
   query: '?raw',
@@ -37,4 +38,37 @@ let cached: LessonCatalog | undefined;
 export function loadLessons(): LessonCatalog {
   cached ??= catalogFrom(FILES);
   return cached;
+}
+
+const DECK_FILES = import.meta.glob('../../lessons/decks/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** Flashcard decks, and the problems of deck files (or cards) that could not be read. */
+export interface DeckCatalog {
+  decks: Deck[];
+  errors: string[];
+}
+
+/** Parses deck files given as text by path; unreadable cards are left out and reported. */
+export function decksFrom(files: Readonly<Record<string, string>>): DeckCatalog {
+  const decks: Deck[] = [];
+  const errors: string[] = [];
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const r = parseDeck(text, path.replace(/^(\.\.\/)+/, ''));
+    errors.push(...r.errors);
+    if (r.deck) decks.push(r.deck);
+  }
+  errors.push(...checkDeckSet(decks));
+  return { decks, errors };
+}
+
+let cachedDecks: DeckCatalog | undefined;
+
+/** The bundled flashcard decks (parsed once). */
+export function loadDeck(): DeckCatalog {
+  cachedDecks ??= decksFrom(DECK_FILES);
+  return cachedDecks;
 }

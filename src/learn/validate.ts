@@ -247,7 +247,8 @@ function goalBody(r: Reader, kind: GoalKind, value: unknown, path: string): Goal
   }
 }
 
-function goals(
+/** Reads a list of goals (`title` plus one goal of the vocabulary) at `path.key`. */
+export function goals(
   r: Reader,
   obj: Record<string, unknown>,
   path: string,
