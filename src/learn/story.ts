@@ -40,10 +40,10 @@ export const STOP_LABELS: Record<TrackStop, string> = {
   endpoint: 'Endpoint',
   egress: 'Egress policy',
   ingress: 'Ingress policy',
-  mesh: 'Mesh sidecar',
+  mesh: 'Mesh proxy',
   port: 'Container port',
   apiserver: 'API server',
-  authn: 'Authentication',
+  authn: 'Identity',
   rbac: 'RBAC',
 };
 
