@@ -117,11 +117,13 @@ describe('exam mode', () => {
     await user.click(screen.getByRole('button', { name: 'End exam' }));
     const confirm = screen.getByRole('group', { name: 'Confirm ending the exam' });
     expect(confirm).toHaveTextContent('flagged for review');
+    clock = T0 + 4 * 60_000 + 30_000;
     await user.click(within(confirm).getByRole('button', { name: 'End exam now' }));
 
     const report = screen.getByRole('region', { name: 'Exam report' });
     const total = exam.questions.reduce((s, x) => s + x.weight, 0);
     const percent = Math.round(((100 * q.weight) / total) * 10) / 10;
+    expect(report).toHaveTextContent('Ended after 04:30 of 30:00.');
     expect(report).toHaveTextContent(`Score: ${percent}%`);
     expect(report).toHaveTextContent(percent >= 80 ? 'Passed' : 'Not passed');
     const mine = within(report).getByRole('region', {
@@ -174,6 +176,25 @@ describe('exam mode', () => {
     expect(screen.getByRole('timer', { name: 'Time left' })).toHaveTextContent('25:00');
     expect(questionButton(2)).toHaveAttribute('aria-current', 'step');
     expect(questionButton(4)).toHaveAccessibleName('Question 5 (not opened)');
+  });
+
+  it('a reload after the deadline ends the exam and grades the work saved before it', async () => {
+    const { user, box } = fresh();
+    await startLightning(user);
+    const k = typeable(exam);
+    const q = exam.questions[k]!;
+    if (k !== 0) await user.click(questionButton(k));
+    for (const line of q.task.solution) await user.type(box, `${line}{Enter}`);
+    cleanup();
+    clock = T0 + 31 * 60_000;
+    const { store } = mount();
+    const report = await screen.findByRole('region', { name: 'Exam report' });
+    expect(report).toHaveTextContent('Time ran out');
+    expect(
+      within(report).getByRole('region', { name: new RegExp(`Question ${k + 1}: .*\\(solved\\)`) }),
+    ).toBeInTheDocument();
+    // The saved work was graded without being put back into the (fresh) live cluster.
+    expect(solvedOn(q, store)).toBe(false);
   });
 
   it('discards corrupt saved data with a message and starts afresh', async () => {

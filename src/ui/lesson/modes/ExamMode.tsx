@@ -79,6 +79,8 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
   useEffect(() => {
     const ex = ref.current;
     if (!ex || ex.session.endedAt !== undefined || synced.current) return;
+    // Past the deadline (a reload after time ran out): grade the saved work as it stood.
+    if (examClock.now() >= ex.session.deadline) return;
     const k = ex.session.current;
     const saved = ex.clusters[k];
     if (saved && !sameWork(saved, bridge.getCluster()))
@@ -107,7 +109,7 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
     const ex = ref.current;
     if (!ex || ex.session.endedAt !== undefined) return;
     if (synced.current) ex.clusters[ex.session.current] = bridge.getCluster();
-    const at = examClock.now();
+    const at = by === 'time' ? ex.session.deadline : examClock.now();
     ex.session = { ...ex.session, endedAt: at, endedBy: by };
     const r = gradeExam(ex.session.exam, ex.clusters);
     // A question fully solved under exam conditions is a mixed review of its lesson's skills.
@@ -437,7 +439,14 @@ function ExamReportView({ session, report }: { session: ExamSession; report: Exa
   return (
     <section className="exam__report" aria-labelledby="exam-report-title">
       <h2 id="exam-report-title">Exam report</h2>
-      {session.endedBy === 'time' && <p>Time ran out: the exam ended at its deadline.</p>}
+      {session.endedBy === 'time' ? (
+        <p>Time ran out: the exam ended at its deadline.</p>
+      ) : (
+        <p>
+          Ended after {clockText(session.endedAt! - session.startedAt)} of{' '}
+          {clockText(session.deadline - session.startedAt)}.
+        </p>
+      )}
       <p className="exam__score" data-passed={report.passed}>
         Score: <strong>{pct(report.percent)}</strong> ({pts(report.points)} of{' '}
         {pts(report.maxPoints)} points) — <strong>{report.passed ? 'Passed' : 'Not passed'}</strong>{' '}
