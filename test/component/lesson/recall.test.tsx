@@ -1,0 +1,205 @@
+// @vitest-environment jsdom
+/**
+ * Recall mode over the real store and terminal: a card is answered before it is revealed,
+ * rating it reschedules it (the due count drops) and the schedule persists; corrupt saved
+ * data is reported, not fatal; "Show it in the simulator" loads the card's proving cluster;
+ * a mixed review item solved from the terminal masters the skill (pedagogy §2.1 Khan row).
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../setup.ts';
+import { getObject } from '../../../src/engine/index.ts';
+import { parseProgress, skillMastery, type Progress } from '../../../src/learn/index.ts';
+import { deckCards } from '../../../src/learn/deck.ts';
+import {
+  dueQueue,
+  emptyRecall,
+  lessonCards,
+  parseRecall,
+  RECALL_KEY,
+} from '../../../src/learn/recall.ts';
+import { loadDeck, loadLessons } from '../../../src/content/index.ts';
+import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
+import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
+import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
+import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
+import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
+import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
+
+beforeAll(async () => {
+  await loadRuntime();
+});
+
+const storage = new MemoryStorage();
+Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
+const DAY = 86_400_000;
+
+function setup(saved: Record<string, string> = {}) {
+  storage.clear();
+  storage.setItem(MODE_KEY, 'recall');
+  for (const [k, v] of Object.entries(saved)) storage.setItem(k, v);
+  const store = createLabStore({ storage: null });
+  const user = userEvent.setup();
+  render(
+    <LabProvider store={store}>
+      <ConnectedLessonPanel />
+      <Terminal />
+    </LabProvider>,
+  );
+  return { store, user, box: screen.getByRole('textbox', { name: 'kubectl command' }) };
+}
+
+const cards = () => [...lessonCards(loadLessons().lessons), ...loadDeck().decks.flatMap(deckCards)];
+
+function dueCount(): number {
+  const h = screen.getByRole('heading', { name: /^Flashcards/ });
+  return Number(/(\d+) due/.exec(h.textContent ?? '')![1]);
+}
+
+describe('flashcards', () => {
+  it('asks first, reveals on request, and a rating reschedules the card and is saved', async () => {
+    const { user } = setup();
+    const expected = dueQueue(cards(), emptyRecall(), { now: Date.now() });
+    expect(dueCount()).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(0);
+    const card = screen.getByRole('group', { name: /^Flashcard:/ });
+    // Nothing to rate before the learner has tried.
+    expect(within(card).queryByRole('button', { name: /^Good/ })).toBeNull();
+    expect(within(card).queryByRole('region', { name: 'Answer' })).toBeNull();
+    await user.type(within(card).getByRole('textbox', { name: /Your answer/ }), 'my guess');
+    await user.click(within(card).getByRole('button', { name: 'Show answer' }));
+    expect(within(card).getByRole('region', { name: 'Answer' })).toBeInTheDocument();
+    expect(card).toHaveTextContent('You answered: my guess');
+    const good = within(card).getByRole('button', { name: /^Good · \d+ days?/ });
+    expect(within(card).getByRole('button', { name: /^Again · 1 minute/ })).toBeInTheDocument();
+    await user.click(good);
+    expect(dueCount()).toBe(expected.length - 1);
+    const saved = parseRecall(storage.getItem(RECALL_KEY));
+    expect(saved.error).toBeUndefined();
+    const ids = Object.keys(saved.state.cards);
+    expect(ids).toEqual([expected[0]!.id]);
+    expect(saved.state.cards[ids[0]!]!.due).toBeGreaterThan(Date.now() + DAY / 2);
+    expect(screen.getByText(/returns in \d+ days?\./)).toBeInTheDocument();
+  });
+
+  it('works from the keyboard: Space reveals, 1 rates Again', async () => {
+    const { user } = setup();
+    const before = dueCount();
+    const card = screen.getByRole('group', { name: /^Flashcard:/ });
+    card.focus();
+    await user.keyboard(' ');
+    expect(within(card).getByRole('region', { name: 'Answer' })).toBeInTheDocument();
+    await user.keyboard('1');
+    expect(dueCount()).toBe(before - 1);
+    const saved = parseRecall(storage.getItem(RECALL_KEY)).state;
+    const [rec] = Object.values(saved.cards);
+    // Again: back within minutes, not days.
+    expect(rec!.due - Date.now()).toBeLessThan(5 * 60_000);
+  });
+
+  it('when nothing is due, says when the next card is', async () => {
+    let s = emptyRecall();
+    const now = Date.now();
+    // Every card answered "Good" an hour ago: nothing new left today, nothing due.
+    const { rateCard } = await import('../../../src/learn/recall.ts');
+    for (const c of cards()) s = rateCard(s, c.id, 'good', now - 3_600_000);
+    setup({ [RECALL_KEY]: JSON.stringify(s) });
+    expect(dueCount()).toBe(0);
+    expect(
+      screen.getByText(/All caught up — next card due in \d+ (hours|days?)\./),
+    ).toBeInTheDocument();
+  });
+
+  it('corrupt saved data is reported and the cards still work', async () => {
+    const { user } = setup({ [RECALL_KEY]: '{"version":1,"cards":' });
+    expect(screen.getByRole('status')).toHaveTextContent('not valid JSON; starting afresh');
+    await user.click(screen.getByRole('button', { name: 'Show answer' }));
+    await user.click(screen.getByRole('button', { name: /^Easy/ }));
+    expect(Object.keys(parseRecall(storage.getItem(RECALL_KEY)).state.cards)).toHaveLength(1);
+  });
+
+  it("'Show it in the simulator' loads the cluster that proves the card", async () => {
+    const { user, store } = setup();
+    const first = dueQueue(cards(), emptyRecall(), { now: Date.now() })[0]!;
+    await user.click(screen.getByRole('button', { name: 'Show answer' }));
+    await user.click(screen.getByRole('button', { name: /Show it in the simulator/ }));
+    const lesson = loadLessons().lessons.find((l) => l.id === first.cluster!.lesson)!;
+    // Every namespace the lesson's manifests declare is now in the live cluster.
+    const names = [
+      ...lesson.cluster.manifests.matchAll(/kind: Namespace\s+metadata: \{name: ([a-z0-9-]+)/g),
+    ].map((m) => m[1]!);
+    for (const ns of names)
+      expect(getObject(store.getState().cluster, 'Namespace', undefined, ns)).toBeDefined();
+  });
+});
+
+describe('mixed review', () => {
+  it('says what to do when no skill is proficient yet', () => {
+    setup();
+    expect(screen.getByRole('region', { name: 'Mixed review' })).toHaveTextContent(
+      'Nothing is ready for review yet. Solve tasks in Deep or Challenge mode without hints',
+    );
+  });
+
+  it('an item solved from the terminal without hints masters the skill', async () => {
+    // dns.fqdn was made proficient yesterday; only lesson 3 practises it.
+    const progress: Progress = {
+      version: 1,
+      tasks: {},
+      skills: { 'dns.fqdn': { level: 'proficient', proficientAt: Date.now() - DAY } },
+      predictions: {},
+    };
+    const { user, box, store } = setup({ [PROGRESS_KEY]: JSON.stringify(progress) });
+    const review = screen.getByRole('region', { name: 'Mixed review' });
+    expect(review).toHaveTextContent('dns.fqdn');
+    await user.click(within(review).getByRole('button', { name: /Start mixed review/ }));
+    // The task's own start state is loaded; no lesson prose is shown.
+    expect(getObject(store.getState().cluster, 'Pod', 'shop', 'client')).toBeDefined();
+    expect(within(review).getByRole('heading', { name: /Task 1/ })).toBeInTheDocument();
+    expect(review).not.toHaveTextContent('Look at the client');
+    expect(within(review).queryByRole('button', { name: 'Next item' })).toBeNull();
+    await user.type(
+      box,
+      'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
+    );
+    expect(within(review).getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
+    const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    expect(skillMastery(saved, 'dns.fqdn')).toBe('mastered');
+    await user.click(within(review).getByRole('button', { name: /Finish the review|Next item/ }));
+  });
+
+  it('with a hint, the skill drops to familiar', async () => {
+    const progress: Progress = {
+      version: 1,
+      tasks: {},
+      skills: { 'dns.fqdn': { level: 'proficient', proficientAt: Date.now() - DAY } },
+      predictions: {},
+    };
+    const { user, box } = setup({ [PROGRESS_KEY]: JSON.stringify(progress) });
+    const review = screen.getByRole('region', { name: 'Mixed review' });
+    await user.click(within(review).getByRole('button', { name: /Start mixed review/ }));
+    await user.click(within(review).getByRole('button', { name: /Show a hint/ }));
+    await user.type(
+      box,
+      'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
+    );
+    expect(within(review).getByRole('heading', { name: /\(done\)/ })).toBeInTheDocument();
+    expect(skillMastery(parseProgress(storage.getItem(PROGRESS_KEY)).progress, 'dns.fqdn')).toBe(
+      'familiar',
+    );
+  });
+});
+
+describe('accessibility', () => {
+  it('the card, its answer and the review have no axe violations', async () => {
+    const axe = (await import('axe-core')).default;
+    const { user } = setup();
+    const rules = { 'color-contrast': { enabled: false }, region: { enabled: false } };
+    let r = await axe.run(document.body, { rules });
+    expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Show answer' }));
+    r = await axe.run(document.body, { rules });
+    expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+});
