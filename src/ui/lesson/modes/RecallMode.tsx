@@ -149,6 +149,7 @@ function Flashcards({ lessons, bridge, storage }: ModeProps) {
   };
 
   const next = card ? undefined : nextDueAt(cards, schedule, now);
+  const deckErrors = loadDeck().errors;
   return (
     <section className="recall__cards" aria-labelledby="recall-cards-title">
       <h3 id="recall-cards-title">
@@ -158,6 +159,16 @@ function Flashcards({ lessons, bridge, storage }: ModeProps) {
         <p role="status" className="recall__notice">
           {loadError}
         </p>
+      )}
+      {deckErrors.length > 0 && (
+        <div className="recall__notice">
+          Some flashcards could not be read and are left out:
+          <ul>
+            {deckErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {card ? (
         <div
