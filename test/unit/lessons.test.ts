@@ -12,6 +12,7 @@ import {
   checkGoals,
   checkLessonSet,
   checkTask,
+  LESSON_KINDS,
   parseLesson,
   runCommands,
   type Lesson,
@@ -70,7 +71,7 @@ describe.each(files)('%s', (file) => {
 });
 
 describe('the lesson set', () => {
-  it('has unique ids', () => {
+  it('has unique ids and orders', () => {
     expect(checkLessonSet(lessons)).toEqual([]);
   });
 
@@ -99,6 +100,16 @@ describe('the lesson set', () => {
     'Connections: microservices',
     'Connections: network segmentation',
     'Connections: OS namespaces',
+    // The other learning modes' files (pedagogy §5.5): Learn, Why, the §5.3 exercises, Projects.
+    'Learn mode: overview',
+    'Why mode: namespaces scope names but not traffic',
+    'Why mode: why cluster DNS uses a search list',
+    'Why mode: why network access and RBAC are separate layers',
+    'Exercise S4-c',
+    'Exercise S4-d',
+    'Exercise S5-c',
+    'Project PP1',
+    'Project PP2',
   ];
   it.each(ITEMS)('covers %s', (item) => {
     const all = files.map((f) => {
@@ -111,6 +122,72 @@ describe('the lesson set', () => {
   it('lesson 6 (mesh) is listed as coming soon, with no goals', () => {
     const r = parseLesson(readFileSync(join(DIR, '06-service-mesh.yaml'), 'utf8'), 'x');
     expect(r.ok && r.lesson.status === 'coming-soon' && r.lesson.tasks.length === 0).toBe(true);
+  });
+});
+
+/** A lesson from lessons/, parsed (the test fails loudly if it does not parse). */
+function load(file: string): Lesson {
+  const r = parseLesson(readFileSync(join(DIR, file), 'utf8'), file);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.lesson;
+}
+
+/** Titles of a task's unmet goals after running other commands than its solution. */
+function unmetAfter(lesson: Lesson, commands: string[]): string[] {
+  const built = buildStartCluster(lesson);
+  if (!built.ok) throw new Error(built.error);
+  const ran = runCommands(built.state, commands, 'attempt');
+  if (!ran.ok) throw new Error(ran.error);
+  return checkTask(ran.state, lesson.tasks[0]!, built.state)
+    .goals.filter((g) => !g.result.pass)
+    .map((g) => g.goal.title);
+}
+
+describe('what the challenges and projects reject', () => {
+  it('23: the unmet goal says the DNS query is denied egress by a policy in shop', () => {
+    const lesson = load('23-pitfall-egress-no-dns.yaml');
+    const built = buildStartCluster(lesson);
+    if (!built.ok) throw new Error(built.error);
+    const dns = checkTask(built.state, lesson.tasks[0]!, built.state).goals.find((g) =>
+      g.goal.title.includes('TCP 53'),
+    );
+    expect(dns?.result.pass).toBe(false);
+    expect(dns?.result.decidedBy?.summary).toMatch(
+      /egress from shop\/client to kube-system\/coredns-\S+:53\/TCP: denied/,
+    );
+    expect(dns?.result.decidedBy?.object).toMatch(/^NetworkPolicy\/shop\//);
+  });
+
+  it('23: deleting the egress lockdown is rejected', () => {
+    const lesson = load('23-pitfall-egress-no-dns.yaml');
+    const unmet = unmetAfter(lesson, [
+      'kubectl delete networkpolicy default-deny-egress allow-db-egress -n shop',
+    ]);
+    expect(unmet).toContain('default-deny-egress is unchanged');
+    expect(unmet.some((t) => t.includes('cannot reach the cache'))).toBe(true);
+  });
+
+  it('24: the policy without ports (over-broad) fails only the metrics-port check', () => {
+    const lesson = load('24-challenge-port-semantics.yaml');
+    const solution = lesson.tasks[0]!.solution.map((c) =>
+      c.replace(/\n\s+ports:\n\s+- port: http\n\s+protocol: TCP/, ''),
+    );
+    expect(solution).not.toEqual(lesson.tasks[0]!.solution);
+    expect(unmetAfter(lesson, solution)).toEqual(['shop/client is denied the metrics port 9090']);
+  });
+
+  it('71: auth keyed on tenant names fails only the checks run after tenant-c arrives', () => {
+    const lesson = load('71-project-multitenant-shared-services.yaml');
+    const solution = lesson.tasks[0]!.solution.map((c) =>
+      c.replace(
+        /namespaceSelector:\n(\s+)matchLabels:\n\s+tenant: "true"/,
+        'namespaceSelector:\n$1matchExpressions:\n$1- {key: kubernetes.io/metadata.name, operator: In, values: [tenant-a, tenant-b]}',
+      ),
+    );
+    expect(solution).not.toEqual(lesson.tasks[0]!.solution);
+    expect(unmetAfter(lesson, solution)).toEqual([
+      'new tenant-c (labelled tenant=true) reaches auth with no policy edits',
+    ]);
   });
 });
 
@@ -135,7 +212,7 @@ describe('nslab lessons verify', () => {
   it('reports validation errors as file: field: problem', () => {
     const out = verifyLessonFiles({ 'y.yaml': broken.replace('kind: lesson', 'kind: lecture') });
     expect(out.stdout).toContain(
-      'y.yaml: kind: must be one of lesson, challenge, myth, expert, card (got "lecture")',
+      `y.yaml: kind: must be one of ${LESSON_KINDS.join(', ')} (got "lecture")`,
     );
     expect(out.exitCode).toBe(1);
   });
