@@ -87,7 +87,10 @@ function missingPod(ref: string): GoalResult {
  * verdict at the destination (what let the request in — the question lessons ask), else the last.
  */
 function decidingHop(hops: readonly Hop[]): DecidedBy | undefined {
+  // A failed lookup's summary hop names no object; the hop behind it (the policy that dropped
+  // the query) does, and that is what the learner must change.
   const hop =
+    hops.find((h) => !h.ok && h.object) ??
     hops.find((h) => !h.ok) ??
     [...hops].reverse().find((h) => h.kind === 'ingress') ??
     hops[hops.length - 1];
