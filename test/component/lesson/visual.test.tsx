@@ -78,6 +78,8 @@ describe('Visual mode', () => {
     expect(narration()).toHaveTextContent(
       /asks CoreDNS .* for db\.shop\.svc\.cluster\.local — NXDOMAIN: no Service "db" in namespace shop/,
     );
+    // The track is a picture of the same facts: mid-search nothing is "not reached" yet.
+    expect(document.querySelectorAll('.visual__node--unreached')).toHaveLength(0);
     // ←/→ work while the player has focus.
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(narration()).toHaveTextContent('Step 4 of 5');
@@ -89,6 +91,8 @@ describe('Visual mode', () => {
     expect(narration()).toHaveTextContent('✘ stopped here');
     expect(narration()).toHaveTextContent('No names are left to try');
     expect(narration()).toHaveTextContent('curl: (6) Could not resolve host: db');
+    expect(document.querySelector('.visual__node--fail')).toHaveTextContent('DNS');
+    expect(document.querySelectorAll('.visual__node--unreached')).toHaveLength(5);
     // The whole story as text: every name the search list tried.
     const list = within(screen.getByRole('region', { name: /All steps/ })).getByRole('list');
     for (const name of [
@@ -154,17 +158,17 @@ describe('Visual mode', () => {
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'http://db.data:5432' } });
     const total = Number(/of (\d+)/.exec(narration().textContent ?? '')![1]);
     expect(total).toBeGreaterThan(5);
-    fireEvent.click(screen.getByRole('button', { name: '▶ Play' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     tick(2);
     expect(narration()).toHaveTextContent(`Step 3 of ${total}`);
-    fireEvent.click(screen.getByRole('button', { name: '⏸ Pause' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     tick(3);
     expect(narration()).toHaveTextContent(`Step 3 of ${total}`);
-    fireEvent.click(screen.getByRole('button', { name: '▶ Play' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     tick(total);
     expect(narration()).toHaveTextContent(`Step ${total} of ${total}`);
     expect(narration()).toHaveTextContent('data/db-0 answered');
-    expect(screen.getByRole('button', { name: '▶ Play' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Restart' }));
     expect(narration()).toHaveTextContent(`Step 1 of ${total}`);
   });

@@ -93,8 +93,9 @@ function stopState(story: Story, stop: TrackStop, at: number): StopState {
   if (seen.some((s) => s.status === 'fail')) return 'fail';
   if (seen.some((s) => s.status === 'ok')) return 'ok';
   if (seen.length) return 'miss';
+  // Stops the request never gets to say so only once the player has reached the stop.
   const reachedEnd = story.stoppedAt !== undefined && at >= story.stoppedAt;
-  return reachedEnd || !story.steps.some((s) => s.at === stop) ? 'unreached' : 'pending';
+  return reachedEnd ? 'unreached' : 'pending';
 }
 
 const STOP_ICON: Record<StopState, string> = {
@@ -111,7 +112,7 @@ interface Choice {
   playing: boolean;
 }
 
-export function VisualMode({ cluster, bridge, preset }: ModeProps) {
+export function VisualMode({ cluster, bridge }: ModeProps) {
   const pods = useMemo(() => listObjects<Pod>(cluster, 'Pod'), [cluster]);
   const groups = useMemo(() => byNamespace(pods), [pods]);
   const urls = useMemo(() => serviceUrls(cluster), [cluster]);
@@ -197,7 +198,6 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
 
   return (
     <div className="visual">
-      <p className="learn__summary visual__intro">{preset.summary}</p>
       <form className="visual__form" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           From pod
@@ -236,7 +236,7 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
           </label>
         </fieldset>
         {kind === 'url' ? (
-          <label className="field">
+          <label className="field visual__url">
             URL
             <input
               type="text"
@@ -302,13 +302,8 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
             onKeyDown={onPlayerKey}
           >
             <div className="visual__controls">
-              <button
-                type="button"
-                className="btn btn--small"
-                onClick={() => go(0, true)}
-                aria-label="Restart"
-              >
-                ⏮ Restart
+              <button type="button" className="btn btn--small" onClick={() => go(0, true)}>
+                <span aria-hidden="true">↺</span> Restart
               </button>
               <button
                 type="button"
@@ -317,14 +312,14 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
                 disabled={at === 0}
                 aria-label="Step back"
               >
-                ◀ Back
+                <span aria-hidden="true">◀</span> Back
               </button>
               <button
                 type="button"
                 className="btn btn--small btn--primary visual__play"
                 onClick={() => (playing ? go(at) : go(at >= last ? 0 : at, true))}
               >
-                {playing ? '⏸ Pause' : '▶ Play'}
+                <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
               </button>
               <button
                 type="button"
@@ -333,7 +328,7 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
                 disabled={at >= last}
                 aria-label="Step forward"
               >
-                Forward ▶
+                Forward <span aria-hidden="true">▶</span>
               </button>
               <span className="visual__count">
                 Step {at + 1} of {story.steps.length}
@@ -393,7 +388,9 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
                 bridge.showConnection?.(from, story.kind === 'request' ? target : API_URL)
               }
             >
-              Show on the diagram
+              {story.kind === 'request'
+                ? 'Show on the diagram'
+                : 'Show the network path on the diagram'}
             </button>
           )}
           <section className="visual__all" aria-labelledby="visual-all-steps">
@@ -407,9 +404,7 @@ export function VisualMode({ cluster, bridge, preset }: ModeProps) {
                   className={`visual__step visual__step--${s.status}`}
                   aria-current={i === at ? 'step' : undefined}
                 >
-                  <button type="button" className="visual__jump" onClick={() => go(i)}>
-                    {s.title}
-                  </button>{' '}
+                  <strong className="visual__title">{s.title}</strong>{' '}
                   <span className="visual__status">{STATUS_TEXT[s.status]}</span>
                   <span className="visual__say">{s.narration}</span>
                   {s.object && <code className="visual__object">{s.object}</code>}
