@@ -1,4 +1,7 @@
-/** Lessons: the model, its validation, goal checks against the engine, verification and progress. */
+/**
+ * Lessons: the model, its validation, goal checks against the engine, verification and progress;
+ * the learning modes, flashcards and their schedule, the mixed review, exams, request stories.
+ */
 export type * from './types.ts';
 export { LESSON_KINDS } from './types.ts';
 export {
@@ -36,3 +39,8 @@ export {
   type ModeId,
   type ModePreset,
 } from './modes.ts';
+export * from './recall.ts';
+export * from './deck.ts';
+export * from './review.ts';
+export * from './exam.ts';
+export * from './story.ts';

@@ -91,7 +91,7 @@ export function TaskCard({
               <p>
                 Apply the solution to the cluster? The task will be recorded as seen, not solved.
               </p>
-              <pre>
+              <pre tabIndex={0}>
                 <code>{task.solution.join('\n')}</code>
               </pre>
               <button

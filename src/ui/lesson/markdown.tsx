@@ -58,7 +58,7 @@ export function Markdown({ text }: { text: string }) {
       const code: string[] = [];
       for (i++; i < lines.length && !lines[i]!.trim().startsWith('```'); i++) code.push(lines[i]!);
       blocks.push(
-        <pre key={`c${blocks.length}`}>
+        <pre key={`c${blocks.length}`} tabIndex={0}>
           <code>{code.join('\n')}</code>
         </pre>,
       );

@@ -503,7 +503,7 @@ function ExamReportView({ session, report }: { session: ExamSession; report: Exa
           </ul>
           <details className="exam__solution">
             <summary>Reference solution for question {i + 1}</summary>
-            <pre>
+            <pre tabIndex={0}>
               <code>{g.question.task.solution.join('\n')}</code>
             </pre>
           </details>
