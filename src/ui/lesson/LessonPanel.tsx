@@ -66,6 +66,12 @@ export function LessonPanel({
   const [loadError, setLoadError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const lesson = lessons.find((l) => l.id === openId);
+  // Opening a lesson starts reading at its title, not where the list was scrolled to.
+  const top = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const scroller = top.current?.closest('.lessons-dock');
+    if (scroller) scroller.scrollTop = 0;
+  }, [openId]);
 
   const statuses = useMemo(
     () => (lesson && start ? lesson.tasks.map((t) => checkTask(cluster, t, start)) : []),
@@ -194,7 +200,7 @@ export function LessonPanel({
   const hasCluster = lesson.cluster.manifests.trim() !== '' || lesson.cluster.setup.length > 0;
 
   return (
-    <article className="lesson" aria-labelledby="lesson-title">
+    <article className="lesson" aria-labelledby="lesson-title" ref={top}>
       {lessons.length > 1 && (
         <button type="button" className="btn btn--small" onClick={() => setOpenId(null)}>
           ← All lessons
