@@ -4,10 +4,9 @@
  * on, optional kubectl commands applied first, and goals from the lesson vocabulary that must
  * hold there — so no answer on a card is merely asserted. Errors read `file: field: problem`.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ClusterState } from '../engine/cluster/index.ts';
 import { runCommandLine } from '../engine/kubectl/index.ts';
-import { Reader, join } from './reader.ts';
+import { Reader, join, parseYamlFile } from './reader.ts';
 import type { Flashcard } from './recall.ts';
 import { buildStartCluster, checkGoals, runCommands, type BuildResult } from './run.ts';
 import type { Lesson, LessonGoal } from './types.ts';
@@ -126,16 +125,9 @@ export function readDeck(data: unknown, file: string): DeckParse {
 
 /** Parses one deck file's text (YAML). */
 export function parseDeck(text: string, file: string): DeckParse {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { prettyErrors: true });
-  } catch (e) {
-    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0]! : String(e);
-    const pos =
-      e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
-    return { errors: [`${file}${pos}: invalid YAML: ${msg}`], failed: 1 };
-  }
-  return readDeck(data, file);
+  const parsed = parseYamlFile(text, file);
+  if (!parsed.ok) return { errors: [parsed.error], failed: 1 };
+  return readDeck(parsed.data, file);
 }
 
 /** Starting clusters by lesson id, built once per verification run. */

@@ -4,6 +4,7 @@
  * question is one lesson task taken on its own cluster (`taskStartState`); its checks are the
  * task's goals, so the engine that ticks a lesson's goals also grades the exam.
  */
+import { interleave, roundRobin, seededRandom, shuffled } from './mixing.ts';
 import type { ClusterState } from '../engine/cluster/index.ts';
 import type { DecidedBy } from './goals.ts';
 import { checkTask, taskStartState } from './run.ts';
@@ -141,27 +142,6 @@ export function examPool(lessons: readonly Lesson[]): ExamQuestion[] {
     .flatMap((l) => l.tasks.map((_, i) => question(l, i)));
 }
 
-/** mulberry32: a small seeded generator, so the same exam number draws the same exam. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: readonly T[], rnd: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 /**
  * Draws an exam: topics in a seeded order, one task per topic in turn until the set is full
  * (so a short set still spans topics), then ordered so that no two questions in a row share
@@ -172,42 +152,19 @@ export function composeExam(
   opts: { preset: ExamPresetId; seed: number },
 ): Exam {
   const preset = examPreset(opts.preset);
-  const rnd = random(opts.seed);
+  const rnd = seededRandom(opts.seed);
   const byTopic = new Map<string, ExamQuestion[]>();
   for (const q of examPool(lessons)) {
     const list = byTopic.get(q.topic) ?? [];
     list.push(q);
     byTopic.set(q.topic, list);
   }
-  const topics = shuffle([...byTopic.keys()].sort(), rnd);
-  const queues = new Map(topics.map((t) => [t, shuffle(byTopic.get(t)!, rnd)]));
-  const chosen = new Map<string, ExamQuestion[]>(topics.map((t) => [t, []]));
-  let count = 0;
-  for (let more = true; more && count < preset.questions;) {
-    more = false;
-    for (const t of topics) {
-      if (count >= preset.questions) break;
-      const q = queues.get(t)!.shift();
-      if (!q) continue;
-      chosen.get(t)!.push(q);
-      count++;
-      more = true;
-    }
-  }
-  const questions: ExamQuestion[] = [];
-  let prev: string | undefined;
-  while (questions.length < count) {
-    // The topic with most questions left goes next (never the previous one if avoidable).
-    let best: string | undefined;
-    for (const t of topics) {
-      const n = chosen.get(t)!.length;
-      if (!n || t === prev) continue;
-      if (best === undefined || n > chosen.get(best)!.length) best = t;
-    }
-    best ??= prev!;
-    questions.push(chosen.get(best)!.shift()!);
-    prev = best;
-  }
+  const topics = shuffled([...byTopic.keys()].sort(), rnd);
+  const chosen = roundRobin(
+    topics.map((t) => shuffled(byTopic.get(t)!, rnd)),
+    preset.questions,
+  );
+  const questions = interleave(chosen, (q) => q.topic);
   return {
     preset: preset.id,
     seed: opts.seed,
@@ -344,20 +301,13 @@ export function startExam(exam: Exam, now: number): ExamSession {
 }
 
 /** A session as plain data: questions by lesson and task id (lessons are re-read on resume). */
-export interface SavedExamSession {
+export interface SavedExamSession extends Omit<ExamSession, 'exam'> {
   version: 1;
   preset: ExamPresetId;
   seed: number;
   questions: { lesson: string; task: string }[];
   minutes: number;
   passMark: number;
-  startedAt: number;
-  deadline: number;
-  current: number;
-  visited: boolean[];
-  flagged: boolean[];
-  endedAt?: number;
-  endedBy?: 'learner' | 'time';
 }
 
 export function sessionToSaved(s: ExamSession): SavedExamSession {

@@ -44,3 +44,4 @@ export * from './deck.ts';
 export * from './review.ts';
 export * from './exam.ts';
 export * from './story.ts';
+export * from './mixing.ts';

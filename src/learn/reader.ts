@@ -3,6 +3,23 @@
  * throwing, so one run reports every mistake in a lesson file at once.
  */
 
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+
+/** A data file's YAML, or the one-line error naming where it stops parsing (`file:line:col`). */
+export function parseYamlFile(
+  text: string,
+  file: string,
+): { ok: true; data: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, data: parseYaml(text, { prettyErrors: true }) };
+  } catch (e) {
+    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0]! : String(e);
+    const pos =
+      e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+    return { ok: false, error: `${file}${pos}: invalid YAML: ${msg}` };
+  }
+}
+
 /** Collects errors against one file; each field path is built as the reader descends. */
 export class Reader {
   readonly errors: string[] = [];

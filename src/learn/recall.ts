@@ -14,6 +14,7 @@ import {
   type Card as FsrsCard,
   type Grade,
 } from 'ts-fsrs';
+import { interleave } from './mixing.ts';
 import type { Lesson } from './types.ts';
 
 /** One flashcard: a question to answer from memory, then the proven answer. */
@@ -225,37 +226,6 @@ export function nextDueAt(
     if (r && r.due > now && (best === undefined || r.due < best)) best = r.due;
   }
   return best;
-}
-
-/**
- * Reorders items so no two neighbours share a key whenever that is possible, keeping the
- * given order otherwise: at each step, the earliest item of another key after which the rest
- * can still be arranged (no key more than half of what remains).
- */
-export function interleave<T>(items: readonly T[], key: (t: T) => string): T[] {
-  const rest = [...items];
-  const counts = new Map<string, number>();
-  for (const t of rest) counts.set(key(t), (counts.get(key(t)) ?? 0) + 1);
-  const out: T[] = [];
-  let last: string | undefined;
-  while (rest.length) {
-    const n = rest.length;
-    // After taking one of key k, n-1 remain, and k may not come first among them.
-    const feasible = (k: string) =>
-      [...counts].every(([s, c]) => {
-        const left = s === k ? c - 1 : c;
-        return left <= (s === k ? Math.floor((n - 1) / 2) : Math.floor(n / 2));
-      });
-    let i = rest.findIndex((t) => key(t) !== last && feasible(key(t)));
-    if (i < 0) i = rest.findIndex((t) => key(t) !== last);
-    if (i < 0) i = 0;
-    const [t] = rest.splice(i, 1) as [T];
-    const k = key(t);
-    counts.set(k, counts.get(k)! - 1);
-    out.push(t);
-    last = k;
-  }
-  return out;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

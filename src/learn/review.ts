@@ -4,7 +4,7 @@
  * interleaved so consecutive items come from different lessons and skills. The draw is
  * deterministic for a seed, so a session can be replayed and tested.
  */
-import { interleave } from './recall.ts';
+import { interleave, roundRobin, seededRandom, shuffled } from './mixing.ts';
 import type { Progress } from './progress.ts';
 import type { Lesson } from './types.ts';
 
@@ -24,26 +24,6 @@ export function reviewableSkills(p: Progress, now: number): string[] {
     .sort();
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same review. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rnd: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 /**
  * Up to `count` tasks from ready lessons that practise a reviewable skill: one task per
  * lesson before any lesson gives a second, then ordered so no two neighbours share a lesson
@@ -55,33 +35,21 @@ export function pickReview(
   opts: { now: number; count: number; seed: number },
 ): ReviewItem[] {
   const skills = new Set(reviewableSkills(progress, opts.now));
-  const rnd = random(opts.seed);
-  const pools = shuffle(
-    lessons
-      .filter(
-        (l) => l.status === 'ready' && l.tasks.length > 0 && l.skills.some((s) => skills.has(s)),
-      )
-      .map((l) => ({
-        lesson: l,
-        skill: l.skills.find((s) => skills.has(s))!,
-        tasks: shuffle(
-          l.tasks.map((_, i) => i),
-          rnd,
-        ),
-      })),
+  const rnd = seededRandom(opts.seed);
+  const lessonsToReview = shuffled(
+    lessons.filter(
+      (l) => l.status === 'ready' && l.tasks.length > 0 && l.skills.some((s) => skills.has(s)),
+    ),
     rnd,
   );
-  const picked: { lesson: Lesson; skill: string; taskIndex: number }[] = [];
-  // Round-robin over lessons, so a long lesson does not crowd out the others.
-  for (let round = 0; picked.length < opts.count; round++) {
-    const before = picked.length;
-    for (const pool of pools) {
-      if (picked.length >= opts.count) break;
-      const t = pool.tasks[round];
-      if (t !== undefined) picked.push({ lesson: pool.lesson, skill: pool.skill, taskIndex: t });
-    }
-    if (picked.length === before) break;
-  }
+  const pools = lessonsToReview.map((lesson) => {
+    const skill = lesson.skills.find((s) => skills.has(s))!;
+    return shuffled(
+      lesson.tasks.map((_, taskIndex) => ({ lesson, skill, taskIndex })),
+      rnd,
+    );
+  });
+  const picked = roundRobin(pools, opts.count);
   const bySkill = interleave(picked, (x) => x.skill);
   return interleave(bySkill, (x) => x.lesson.id).map((x) => ({
     lessonId: x.lesson.id,

@@ -2,8 +2,7 @@
  * Reading a lesson file: YAML → a typed Lesson, or every problem found as
  * `file: field: problem`, so an instructor can fix a whole file in one pass.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { Reader, join } from './reader.ts';
+import { Reader, join, parseYamlFile } from './reader.ts';
 import { LESSON_KINDS } from './types.ts';
 import type {
   ConnectExpect,
@@ -434,16 +433,9 @@ export function readLesson(data: unknown, file: string): ParseResult {
 
 /** Parses one lesson file's text (YAML). */
 export function parseLesson(text: string, file: string): ParseResult {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { prettyErrors: true });
-  } catch (e) {
-    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0]! : String(e);
-    const pos =
-      e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
-    return { ok: false, errors: [`${file}${pos}: invalid YAML: ${msg}`] };
-  }
-  return readLesson(data, file);
+  const parsed = parseYamlFile(text, file);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  return readLesson(parsed.data, file);
 }
 
 /** Cross-file checks: ids and orders unique within a folder. */

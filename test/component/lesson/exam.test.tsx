@@ -5,10 +5,9 @@
  * engine, the deadline ending the exam (an injected clock), a reload resuming it, corrupt saved
  * data replaced by a fresh start, and no axe violations.
  */
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../setup.ts';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderLearnPanel, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
 import { parseProgress, skillMastery } from '../../../src/learn/index.ts';
@@ -18,20 +17,10 @@ import {
   type Exam,
   type ExamQuestion,
 } from '../../../src/learn/exam.ts';
-import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
-import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
-import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
-import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
+import type { LabStore } from '../../../src/store/index.ts';
+import type { UserEvent } from '@testing-library/user-event';
 import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
-import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
 import { EXAM_KEY, examClock } from '../../../src/ui/lesson/modes/exam-storage.ts';
-
-beforeAll(async () => {
-  await loadRuntime();
-});
-
-const storage = new MemoryStorage();
-Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 let clock = T0;
@@ -52,24 +41,12 @@ function typeable(e: Exam): number {
   return k;
 }
 
-function mount(store = createLabStore({ storage: null })) {
-  const user = userEvent.setup();
-  render(
-    <LabProvider store={store}>
-      <ConnectedLessonPanel />
-      <Terminal />
-    </LabProvider>,
-  );
-  return { store, user, box: screen.getByRole('textbox', { name: 'kubectl command' }) };
-}
+/** Mounts the panel over what storage holds now (a reload keeps the saved exam). */
+const mount = (store?: LabStore) => renderLearnPanel({ keep: true, ...(store ? { store } : {}) });
 
-function fresh() {
-  storage.clear();
-  storage.setItem(MODE_KEY, 'exam');
-  return mount();
-}
+const fresh = () => renderLearnPanel({ mode: 'exam' });
 
-async function startLightning(user: ReturnType<typeof userEvent.setup>) {
+async function startLightning(user: UserEvent) {
   const seed = screen.getByRole('textbox', { name: 'Exam number' });
   await user.clear(seed);
   await user.type(seed, String(SEED));
@@ -82,7 +59,7 @@ const questionButton = (k: number) =>
     name: new RegExp(`^Question ${k + 1}\\b`),
   });
 
-const solvedOn = (q: ExamQuestion, store: ReturnType<typeof createLabStore>) =>
+const solvedOn = (q: ExamQuestion, store: LabStore) =>
   gradeQuestion(q, store.getState().cluster).solved;
 
 describe('exam mode', () => {
@@ -198,10 +175,10 @@ describe('exam mode', () => {
   });
 
   it('discards corrupt saved data with a message and starts afresh', async () => {
-    storage.clear();
-    storage.setItem(MODE_KEY, 'exam');
-    storage.setItem(EXAM_KEY, '{"session": {"version": 1, "preset": "lightning"');
-    const { user } = mount();
+    const { user } = renderLearnPanel({
+      mode: 'exam',
+      saved: { [EXAM_KEY]: '{"session": {"version": 1, "preset": "lightning"' },
+    });
     expect(screen.getByRole('alert')).toHaveTextContent('Your saved exam could not be read');
     expect(storage.getItem(EXAM_KEY)).toBeNull();
     await startLightning(user);

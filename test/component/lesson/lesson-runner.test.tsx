@@ -7,38 +7,17 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../setup.ts';
+import { describe, expect, it } from 'vitest';
+import { renderLearnPanel, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
 import { parseProgress, skillMastery } from '../../../src/learn/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
-import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
+import { createLabStore } from '../../../src/store/index.ts';
 import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
-import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
-import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
 import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
 import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
 
-beforeAll(async () => {
-  await loadRuntime();
-});
-
-const storage = new MemoryStorage();
-Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
-
-function setup(mode = 'deep') {
-  storage.clear();
-  storage.setItem(MODE_KEY, mode);
-  const store = createLabStore({ storage: null });
-  const user = userEvent.setup();
-  render(
-    <LabProvider store={store}>
-      <ConnectedLessonPanel />
-      <Terminal />
-    </LabProvider>,
-  );
-  return { store, user, box: screen.getByRole('textbox', { name: 'kubectl command' }) };
-}
+const setup = () => renderLearnPanel({ mode: 'deep' });
 
 async function openLesson3(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Reaching a Service in another namespace' }));

@@ -5,10 +5,9 @@
  * data is reported, not fatal; "Show it in the simulator" loads the card's proving cluster;
  * a mixed review item solved from the terminal masters the skill (pedagogy §2.1 Khan row).
  */
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../setup.ts';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderLearnPanel, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
 import { parseProgress, skillMastery, type Progress } from '../../../src/learn/index.ts';
 import { deckCards } from '../../../src/learn/deck.ts';
@@ -20,35 +19,11 @@ import {
   RECALL_KEY,
 } from '../../../src/learn/recall.ts';
 import { loadDeck, loadLessons } from '../../../src/content/index.ts';
-import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
-import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
-import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
-import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
 import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
-import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
 
-beforeAll(async () => {
-  await loadRuntime();
-});
-
-const storage = new MemoryStorage();
-Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
 const DAY = 86_400_000;
 
-function setup(saved: Record<string, string> = {}) {
-  storage.clear();
-  storage.setItem(MODE_KEY, 'recall');
-  for (const [k, v] of Object.entries(saved)) storage.setItem(k, v);
-  const store = createLabStore({ storage: null });
-  const user = userEvent.setup();
-  render(
-    <LabProvider store={store}>
-      <ConnectedLessonPanel />
-      <Terminal />
-    </LabProvider>,
-  );
-  return { store, user, box: screen.getByRole('textbox', { name: 'kubectl command' }) };
-}
+const setup = (saved: Record<string, string> = {}) => renderLearnPanel({ mode: 'recall', saved });
 
 const cards = () => [...lessonCards(loadLessons().lessons), ...loadDeck().decks.flatMap(deckCards)];
 

@@ -4,37 +4,12 @@
  * empty one replaces the cluster as one undoable step, and a suggested experiment runs in the
  * terminal with the simulator's own answer.
  */
-import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../setup.ts';
+import { screen } from '@testing-library/react';
+import { renderLearnPanel } from './panel-harness.tsx';
+import { describe, expect, it } from 'vitest';
 import { getObject, listObjects } from '../../../src/engine/index.ts';
-import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
-import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
-import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
-import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
-import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
 
-beforeAll(async () => {
-  await loadRuntime();
-});
-
-const storage = new MemoryStorage();
-Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
-
-function setup() {
-  storage.clear();
-  storage.setItem(MODE_KEY, 'try');
-  const store = createLabStore({ storage: null });
-  const user = userEvent.setup();
-  render(
-    <LabProvider store={store}>
-      <ConnectedLessonPanel />
-      <Terminal />
-    </LabProvider>,
-  );
-  return { store, user };
-}
+const setup = () => renderLearnPanel({ mode: 'try' });
 
 describe('Try mode', () => {
   it('loads a lesson’s starting cluster as one undoable step', async () => {

@@ -5,29 +5,19 @@
  * the story; an API call's story ends at RBAC; Play advances on its own and the packet is a
  * picture only (the list and the live narration carry the same facts as text).
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MemoryStorage } from '../setup.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderLearnPanel } from './panel-harness.tsx';
 import { buildStartCluster, parseLesson } from '../../../src/learn/index.ts';
 import { requestStory } from '../../../src/learn/story.ts';
-import { createLabStore, loadRuntime } from '../../../src/store/index.ts';
-import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
-import { Terminal } from '../../../src/ui/terminal/Terminal.tsx';
-import { ConnectedLessonPanel } from '../../../src/ui/lesson/ConnectedLessonPanel.tsx';
-import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
+import { createLabStore } from '../../../src/store/index.ts';
 import { STEP_INTERVAL_MS } from '../../../src/ui/lesson/modes/VisualMode.tsx';
 
-beforeAll(async () => {
-  await loadRuntime();
-});
 afterEach(() => {
   vi.useRealTimers();
 });
-
-const storage = new MemoryStorage();
-Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
 
 const lesson3 = (() => {
   const file = 'lessons/03-across-namespaces.yaml';
@@ -39,17 +29,9 @@ const lesson3 = (() => {
 })();
 
 function setup() {
-  storage.clear();
-  storage.setItem(MODE_KEY, 'visual');
   const store = createLabStore({ storage: null });
   act(() => store.getState().restore(lesson3, 'Lesson 3 start'));
-  render(
-    <LabProvider store={store}>
-      <ConnectedLessonPanel />
-      <Terminal />
-    </LabProvider>,
-  );
-  return { store };
+  return renderLearnPanel({ mode: 'visual', store });
 }
 
 const narration = () => document.querySelector('[aria-live="polite"].visual__narration')!;

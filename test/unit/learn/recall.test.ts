@@ -10,7 +10,6 @@ import {
   dueQueue,
   emptyRecall,
   formatInterval,
-  interleave,
   lessonCards,
   nextDueAt,
   parseRecall,
@@ -19,6 +18,7 @@ import {
   RATINGS,
   type Flashcard,
 } from '../../../src/learn/recall.ts';
+import { interleave } from '../../../src/learn/mixing.ts';
 import { parseLesson } from '../../../src/learn/index.ts';
 import { readFileSync } from 'node:fs';
 
