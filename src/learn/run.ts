@@ -94,6 +94,21 @@ export interface TaskStatus {
 }
 
 /**
+ * The copy a `given` list makes of a cluster, once per cluster state: goals of one task often
+ * share the same given commands, and states are immutable, so the copy can be reused.
+ */
+const givenCopies = new WeakMap<ClusterState, Map<string, BuildResult>>();
+
+function givenState(state: ClusterState, given: readonly string[]): BuildResult {
+  const key = given.join('\u0000');
+  let copies = givenCopies.get(state);
+  if (!copies) givenCopies.set(state, (copies = new Map()));
+  let ran = copies.get(key);
+  if (!ran) copies.set(key, (ran = runCommands(state, given, 'given')));
+  return ran;
+}
+
+/**
  * One goal against the cluster. A goal with `given` is checked on a copy changed by those
  * commands (states are immutable, so the learner's cluster stays as it was); a given command
  * that fails fails the goal with the command's own error.
@@ -104,7 +119,7 @@ export function checkLessonGoal(
   start: ClusterState,
 ): GoalResult {
   if (!goal.given?.length) return checkGoal(state, goal.goal, { start });
-  const ran = runCommands(state, goal.given, 'given');
+  const ran = givenState(state, goal.given);
   if (!ran.ok)
     return {
       pass: false,
