@@ -2,8 +2,8 @@
  * `nslab lessons verify [DIR]`: validates every lesson file in DIR (default `lessons/`) and
  * proves its goals — not all met on the starting cluster, all met after the solution — and,
  * when DIR/decks holds flashcard decks, proves each card's answer on its lesson's cluster. One
- * line per failure, then `K flashcards verified, J failed` (only when there are decks), then
- * `N lessons verified, M failed`; exit 1 if any failed. Instructors run the same command.
+ * line per failure, then `N lessons verified, M failed` (deck files count as lesson files; the
+ * card count goes to stderr); exit 1 if any failed. Instructors run the same command.
  */
 import { existsSync } from 'node:fs';
 import { checkLessonSet, parseLesson, verifyLesson, type Lesson } from '../learn/index.ts';
@@ -27,50 +27,67 @@ export function verifyLessonFiles(files: Readonly<Record<string, string>>): CliO
     .sort();
   const paths = yaml.filter((p) => !DECK_PATH.test(p));
   const deckPaths = yaml.filter((p) => DECK_PATH.test(p));
+  const problems = new Map<string, string[]>();
   for (const path of paths) {
     const parsed = parseLesson(files[path]!, path);
-    const problems = parsed.ok ? verifyLesson(parsed.lesson) : parsed.errors;
+    problems.set(path, parsed.ok ? verifyLesson(parsed.lesson) : parsed.errors);
     if (parsed.ok) lessons.push(parsed.lesson);
-    if (problems.length) {
-      failed++;
-      for (const p of problems) lines.push(p.replace(/\s*\n\s*/g, ' '));
-    } else verified++;
   }
-  for (const p of checkLessonSet(lessons)) lines.push(p);
-  const cards = deckPaths.length ? verifyDecks(files, deckPaths, lessons) : undefined;
-  if (cards) lines.push(...cards.lines);
+  // Two files claiming one id or order: the problem names the later file, which fails.
+  for (const clash of checkLessonSet(lessons)) {
+    const file = paths.find((p) => clash.startsWith(`${p}: `));
+    if (file) problems.get(file)!.push(clash);
+    else lines.push(clash);
+  }
+  for (const list of problems.values()) {
+    if (list.length) failed++;
+    else verified++;
+    lines.push(...list.map(oneLine));
+  }
+  // A deck file counts like a lesson file: verified when every card in it is proven.
+  const decks = verifyDecks(files, deckPaths, lessons);
+  lines.push(...decks.lines);
+  verified += decks.filesVerified;
+  failed += decks.filesFailed;
   lines.push(`${verified} lessons verified, ${failed} failed`);
-  const bad = failed > 0 || (cards?.failed ?? 0) > 0;
-  return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: bad ? 1 : 0 };
+  return {
+    stdout: lines.join('\n') + '\n',
+    // The card count is for people; stdout keeps its contract (failures, then the totals).
+    stderr: deckPaths.length
+      ? `${decks.cards} flashcards verified, ${decks.cardsFailed} failed\n`
+      : '',
+    exitCode: failed > 0 ? 1 : 0,
+  };
 }
 
-/** Every deck's cards validated and proven on the lessons' clusters; ends with its count line. */
+const oneLine = (problem: string) => problem.replace(/\s*\n\s*/g, ' ');
+
+/** Every deck's cards validated and proven on the lessons' clusters. */
 function verifyDecks(
   files: Readonly<Record<string, string>>,
   paths: readonly string[],
   lessons: readonly Lesson[],
-): { lines: string[]; failed: number } {
+) {
   const lines: string[] = [];
   const decks: Deck[] = [];
   const cache = new Map();
-  let failed = 0;
-  let verified = 0;
+  let cards = 0;
+  let cardsFailed = 0;
+  let filesFailed = 0;
   for (const path of paths) {
     const parsed = parseDeck(files[path]!, path);
-    lines.push(...parsed.errors.map((e) => e.replace(/\s*\n\s*/g, ' ')));
-    failed += parsed.failed;
-    if (!parsed.deck) continue;
-    decks.push(parsed.deck);
-    const proven = verifyDeck(parsed.deck, lessons, cache);
-    lines.push(...proven.problems.map((p) => p.replace(/\s*\n\s*/g, ' ')));
-    failed += proven.failed;
-    verified += parsed.deck.cards.length - proven.failed;
+    const proven = parsed.deck ? verifyDeck(parsed.deck, lessons, cache) : undefined;
+    if (parsed.deck) decks.push(parsed.deck);
+    lines.push(...parsed.errors.map(oneLine), ...(proven?.problems ?? []).map(oneLine));
+    const bad = parsed.failed + (proven?.failed ?? 0);
+    cardsFailed += bad;
+    cards += (parsed.deck?.cards.length ?? 0) - (proven?.failed ?? 0);
+    if (bad > 0 || !parsed.deck) filesFailed++;
   }
-  const dup = checkDeckSet(decks);
-  lines.push(...dup);
-  if (dup.length) failed++;
-  lines.push(`${verified} flashcards verified, ${failed} failed`);
-  return { lines, failed };
+  const clashes = checkDeckSet(decks);
+  lines.push(...clashes);
+  filesFailed += clashes.length;
+  return { lines, cards, cardsFailed, filesFailed, filesVerified: paths.length - filesFailed };
 }
 
 /** The `lessons` command family. */

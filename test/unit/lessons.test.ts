@@ -217,11 +217,26 @@ describe('nslab lessons verify', () => {
     expect(out.exitCode).toBe(1);
   });
 
-  it('runs through the nslab entry point on lessons/', () => {
-    const out = nslab(['lessons', 'verify'], () => undefined);
-    expect(out.stdout.trimEnd().split('\n').pop()).toBe(
-      `${files.length} lessons verified, 0 failed`,
+  it('fails the later of two files that claim one id, and exits 1', () => {
+    const lesson1 = readFileSync(join(DIR, '01-namespaces-as-rooms.yaml'), 'utf8');
+    const out = verifyLessonFiles({
+      'x/01.yaml': lesson1,
+      'x/02.yaml': lesson1.replace(/^order: 1$/m, 'order: 99'),
+    });
+    expect(out.stdout).toBe(
+      'x/02.yaml: id: "namespaces-as-rooms" is already used by x/01.yaml\n1 lessons verified, 1 failed\n',
     );
+    expect(out.exitCode).toBe(1);
+  });
+
+  it('runs through the nslab entry point on lessons/ (deck files count as files)', () => {
+    const out = nslab(['lessons', 'verify'], () => undefined);
+    const decks = readdirSync(join(DIR, 'decks')).filter((f) => f.endsWith('.yaml'));
+    expect(decks.length).toBeGreaterThan(0);
+    expect(out.stdout.trimEnd().split('\n').pop()).toBe(
+      `${files.length + decks.length} lessons verified, 0 failed`,
+    );
+    expect(out.stderr).toMatch(/^\d+ flashcards verified, 0 failed\n$/);
     expect(out.exitCode).toBe(0);
   });
 });

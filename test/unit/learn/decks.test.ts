@@ -202,7 +202,7 @@ describe('nslab lessons verify with decks', () => {
   const lesson3 = readFileSync('lessons/03-across-namespaces.yaml', 'utf8');
   const dns = readFileSync(join(DIR, 'dns.yaml'), 'utf8');
 
-  it('proves the cards after the lessons; the last line stays the lessons count', () => {
+  it('counts a deck file with the lesson files and the cards on stderr', () => {
     const out = verifyLessonFiles({ 'x/03.yaml': lesson3, 'x/decks/dns.yaml': dns });
     const lines = out.stdout.trimEnd().split('\n');
     // The dns deck also uses the headless lesson, absent here: those cards fail.
@@ -210,10 +210,11 @@ describe('nslab lessons verify with decks', () => {
       (c) => c.proof.lesson !== 'reaching-across-namespaces',
     ).length;
     const total = parseDeck(dns, 'x').deck!.cards.length;
-    expect(lines[lines.length - 1]).toBe('1 lessons verified, 0 failed');
-    expect(lines[lines.length - 2]).toBe(
-      `${total - headless} flashcards verified, ${headless} failed`,
-    );
+    // stdout: one line per failing card, then the totals (the deck file failed).
+    expect(lines).toHaveLength(headless + 1);
+    expect(lines.slice(0, -1).every((l) => l.startsWith('x/decks/dns.yaml: cards['))).toBe(true);
+    expect(lines[lines.length - 1]).toBe('1 lessons verified, 1 failed');
+    expect(out.stderr).toBe(`${total - headless} flashcards verified, ${headless} failed\n`);
     expect(out.exitCode).toBe(1);
   });
 
@@ -233,9 +234,9 @@ describe('nslab lessons verify with decks', () => {
       expect.stringMatching(
         /^x\/decks\/dns\.yaml: cards\[1\]\.proof\.goals\[0\] \(db does not resolve from shop\) does not hold: /,
       ),
-      expect.stringMatching(/^\d+ flashcards verified, 1 failed$/),
-      '2 lessons verified, 0 failed',
+      '2 lessons verified, 1 failed',
     ]);
+    expect(out.stderr).toMatch(/^\d+ flashcards verified, 1 failed\n$/);
     expect(lines[0]).toContain('NXDOMAIN');
     expect(out.exitCode).toBe(1);
   });
@@ -243,6 +244,17 @@ describe('nslab lessons verify with decks', () => {
   it('without a decks folder the output is the lessons line alone', () => {
     const out = verifyLessonFiles({ 'x/03.yaml': lesson3 });
     expect(out.stdout).toBe('1 lessons verified, 0 failed\n');
+    expect(out.stderr).toBe('');
+    expect(out.exitCode).toBe(0);
+  });
+
+  it('a deck proven in full counts as one more verified file', () => {
+    const out = verifyLessonFiles({
+      'x/03.yaml': lesson3,
+      'x/30.yaml': readFileSync('lessons/30-expert-headless-srv.yaml', 'utf8'),
+      'x/decks/dns.yaml': dns,
+    });
+    expect(out.stdout).toBe('3 lessons verified, 0 failed\n');
     expect(out.exitCode).toBe(0);
   });
 });
