@@ -28,7 +28,18 @@ export interface Progress {
   tasks: Record<string, TaskRecord>;
   skills: Record<string, SkillRecord>;
   /** The answer committed to each lesson's predict question (option index), by lesson id. */
-  predictions: Record<string, { choice: number; correct: boolean }>;
+  predictions: Record<string, PredictionRecord>;
+}
+
+/** How sure the learner said they were before the reveal (logged for calibration, not graded). */
+export type Confidence = 'sure' | 'think' | 'guess';
+
+export const CONFIDENCES: readonly Confidence[] = ['sure', 'think', 'guess'];
+
+export interface PredictionRecord {
+  choice: number;
+  correct: boolean;
+  confidence?: Confidence;
 }
 
 export function emptyProgress(): Progress {
@@ -101,8 +112,35 @@ export function recordPrediction(
   lessonId: string,
   choice: number,
   correct: boolean,
+  confidence?: Confidence,
 ): Progress {
-  return { ...p, predictions: { ...p.predictions, [lessonId]: { choice, correct } } };
+  const rec: PredictionRecord = { choice, correct, ...(confidence ? { confidence } : {}) };
+  return { ...p, predictions: { ...p.predictions, [lessonId]: rec } };
+}
+
+/**
+ * Predictions right out of committed, overall and per stated confidence: a learner who is
+ * often wrong when "sure" holds a misconception worth a second look.
+ */
+export function calibration(p: Progress): {
+  right: number;
+  total: number;
+  byConfidence: Record<Confidence, { right: number; total: number }>;
+} {
+  const byConfidence = Object.fromEntries(
+    CONFIDENCES.map((c) => [c, { right: 0, total: 0 }]),
+  ) as Record<Confidence, { right: number; total: number }>;
+  let right = 0;
+  let total = 0;
+  for (const rec of Object.values(p.predictions)) {
+    total++;
+    if (rec.correct) right++;
+    if (rec.confidence) {
+      byConfidence[rec.confidence].total++;
+      if (rec.correct) byConfidence[rec.confidence].right++;
+    }
+  }
+  return { right, total, byConfidence };
 }
 
 /** A skill's level (none when never practised). */
@@ -171,6 +209,12 @@ export function parseProgress(text: string | null | undefined): {
   if (isRecord(data.predictions))
     for (const [k, v] of Object.entries(data.predictions))
       if (isRecord(v) && typeof v.choice === 'number' && typeof v.correct === 'boolean')
-        p.predictions[k] = { choice: v.choice, correct: v.correct };
+        p.predictions[k] = {
+          choice: v.choice,
+          correct: v.correct,
+          ...(CONFIDENCES.includes(v.confidence as Confidence)
+            ? { confidence: v.confidence as Confidence }
+            : {}),
+        };
   return { progress: p };
 }

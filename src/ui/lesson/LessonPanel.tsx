@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterState } from '../../engine/cluster/index.ts';
 import {
+  calibration,
   checkTask,
   lessonProgress,
   recordPrediction,
@@ -18,7 +19,7 @@ import {
 } from '../../learn/index.ts';
 import type { LessonBridge } from './modes/mode-props.ts';
 import { Markdown } from './markdown.tsx';
-import { PredictCard } from './PredictCard.tsx';
+import { CONFIDENCE_LABELS, PredictCard } from './PredictCard.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import './lesson.css';
 
@@ -121,6 +122,7 @@ export function LessonPanel({
 
   if (!lesson) {
     const kinds = [...new Set(lessons.map((l) => l.kind))];
+    const calib = calibration(progress);
     return (
       <nav className="lessons" aria-label={`${preset.label}: lessons`}>
         {errors.length > 0 && (
@@ -132,6 +134,23 @@ export function LessonPanel({
               ))}
             </ul>
           </div>
+        )}
+        {calib.total > 0 && (
+          <section aria-label="Your predictions">
+            <h3>Your predictions</h3>
+            <p>
+              {calib.right} of {calib.total} right
+              {CONFIDENCE_LABELS.filter(([c]) => calib.byConfidence[c].total > 0).map(
+                ([c, label]) => (
+                  <span key={c}>
+                    ; {label.toLowerCase()}: {calib.byConfidence[c].right} of{' '}
+                    {calib.byConfidence[c].total}
+                  </span>
+                ),
+              )}
+              .
+            </p>
+          </section>
         )}
         {Object.keys(progress.skills).length > 0 && (
           <section aria-label="Your skills">
@@ -237,13 +256,14 @@ export function LessonPanel({
               key={lesson.id}
               predict={lesson.predict}
               {...(committed !== undefined ? { committed } : {})}
-              onCommit={(choice) =>
+              onCommit={(choice, confidence) =>
                 updateProgress((p) =>
                   recordPrediction(
                     p,
                     lesson.id,
                     choice,
                     !!lesson.predict?.options[choice]?.correct,
+                    confidence,
                   ),
                 )
               }

@@ -3,20 +3,28 @@
  * the reason behind each option, and the demonstration to run in the simulator appear.
  */
 import { useState } from 'react';
-import type { Predict } from '../../learn/index.ts';
+import type { Confidence, Predict } from '../../learn/index.ts';
 import { Markdown, MarkdownInline } from './markdown.tsx';
 
 export interface PredictCardProps {
   predict: Predict;
   /** The committed answer, if any (kept in progress). */
   committed?: number;
-  onCommit: (choice: number) => void;
+  /** How sure the learner said they were (optional; for calibration, never graded). */
+  onCommit: (choice: number, confidence?: Confidence) => void;
   /** Runs the demonstration command in the terminal; absent before the lesson has started. */
   onRunDemo?: (command: string) => void;
 }
 
+export const CONFIDENCE_LABELS: readonly [Confidence, string][] = [
+  ['sure', 'Sure'],
+  ['think', 'I think so'],
+  ['guess', 'Guessing'],
+];
+
 export function PredictCard({ predict, committed, onCommit, onRunDemo }: PredictCardProps) {
   const [choice, setChoice] = useState<number | undefined>(committed);
+  const [confidence, setConfidence] = useState<Confidence | undefined>();
   const done = committed !== undefined;
   return (
     <section className="predict" aria-labelledby="predict-title">
@@ -49,14 +57,30 @@ export function PredictCard({ predict, committed, onCommit, onRunDemo }: Predict
         ))}
       </fieldset>
       {!done && (
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={choice === undefined}
-          onClick={() => choice !== undefined && onCommit(choice)}
-        >
-          Commit to my answer
-        </button>
+        <>
+          <fieldset className="predict__confidence">
+            <legend>How sure are you? (optional)</legend>
+            {CONFIDENCE_LABELS.map(([c, label]) => (
+              <label key={c}>
+                <input
+                  type="radio"
+                  name="predict-confidence"
+                  checked={confidence === c}
+                  onChange={() => setConfidence(c)}
+                />{' '}
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={choice === undefined}
+            onClick={() => choice !== undefined && onCommit(choice, confidence)}
+          >
+            Commit to my answer
+          </button>
+        </>
       )}
       {done && (
         <div className="predict__reveal" aria-live="polite">

@@ -54,9 +54,17 @@ describe('the lesson runner', () => {
     await user.click(
       screen.getByRole('radio', { name: /does not resolve from another namespace/ }),
     );
+    await user.click(screen.getByRole('radio', { name: 'Sure' }));
     await user.click(commit);
     expect(screen.getByText('Your prediction was right.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Task 1/ })).toBeInTheDocument();
+    expect(parseProgress(storage.getItem(PROGRESS_KEY)).progress.predictions).toEqual({
+      'reaching-across-namespaces': { choice: 1, correct: true, confidence: 'sure' },
+    });
+    await user.click(screen.getByRole('button', { name: '← All lessons' }));
+    expect(screen.getByRole('region', { name: 'Your predictions' })).toHaveTextContent(
+      '1 of 1 right; sure: 1 of 1.',
+    );
   });
 
   it('ticks the task as soon as the cluster meets it from the terminal, and records proficiency', async () => {

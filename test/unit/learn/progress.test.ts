@@ -1,9 +1,11 @@
 /** Mastery per skill (Khan's ladder, pedagogy §5.4): familiar, proficient, mastered only in a later review. */
 import { describe, expect, it } from 'vitest';
 import {
+  calibration,
   emptyProgress,
   lessonProgress,
   parseProgress,
+  recordPrediction,
   recordSolutionShown,
   recordSolved,
   skillMastery,
@@ -65,4 +67,31 @@ describe('parseProgress', () => {
       expect(r.progress).toEqual(emptyProgress());
     },
   );
+});
+
+describe('calibration of predictions', () => {
+  it('counts right answers overall and per stated confidence', () => {
+    let p = emptyProgress();
+    p = recordPrediction(p, 'a', 0, true, 'sure');
+    p = recordPrediction(p, 'b', 1, false, 'sure');
+    p = recordPrediction(p, 'c', 2, true, 'guess');
+    p = recordPrediction(p, 'd', 0, false);
+    const c = calibration(p);
+    expect([c.right, c.total]).toEqual([2, 4]);
+    expect(c.byConfidence).toEqual({
+      sure: { right: 1, total: 2 },
+      think: { right: 0, total: 0 },
+      guess: { right: 1, total: 1 },
+    });
+  });
+
+  it('keeps the confidence through saving, and drops an unknown one', () => {
+    const p = recordPrediction(emptyProgress(), 'a', 1, true, 'think');
+    expect(parseProgress(JSON.stringify(p)).progress).toEqual(p);
+    const odd = JSON.stringify({
+      ...p,
+      predictions: { a: { ...p.predictions.a, confidence: 'very' } },
+    });
+    expect(parseProgress(odd).progress.predictions.a).toEqual({ choice: 1, correct: true });
+  });
 });
