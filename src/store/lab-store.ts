@@ -49,6 +49,8 @@ export interface LabState {
   terminal: TerminalLine[];
   commandHistory: string[];
   selection: Selection | null;
+  /** Bumped when `kubectl edit` asks for the selected object in the YAML editor. */
+  editRequest: number;
   listView: boolean;
   showLabels: boolean;
   /** Reachability mode: the port and protocol asked about, or null when off. */
@@ -212,6 +214,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       terminal: [line('info', WELCOME)],
       commandHistory: loaded.session?.commandHistory ?? [],
       selection: null,
+      editRequest: 0,
       listView: false,
       showLabels: false,
       reach: null,
@@ -256,6 +259,21 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
           const spec = { id: `t${++testSeq}-${Date.now().toString(36)}`, ...probe };
           tests = [...s.tests.filter((t) => !(t.from === spec.from && t.url === spec.url)), spec];
           focusedTest = spec.id;
+        }
+        if (r.edit) {
+          // The app's editor stands in for $EDITOR: open the object there instead of failing.
+          const { kind, namespace, name } = r.edit;
+          const what = `${kind.toLowerCase()}/${name}${namespace ? ` in namespace ${namespace}` : ''}`;
+          set({
+            terminal: appendLines([
+              echo,
+              line('info', `Opened ${what} in the YAML editor: change it there and press Apply.`),
+            ]),
+            commandHistory,
+            selection: { kind, ...(namespace !== undefined ? { namespace } : {}), name },
+            editRequest: s.editRequest + 1,
+          });
+          return { ...r, stderr: '', exitCode: 0 };
         }
         const terminal = appendLines([echo, ...output(r)]);
         if (r.state !== s.cluster || tests !== s.tests) {

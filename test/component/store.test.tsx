@@ -80,6 +80,29 @@ describe('the lab store', () => {
     expect(namespaces(s)).toContain('team-a');
   });
 
+  it('`kubectl edit` selects the object and asks for the YAML editor instead of failing', () => {
+    const s = withScenario();
+    const before = s.getState().cluster;
+    const r = s.getState().run('kubectl edit svc kubernetes -n default');
+    expect(r?.exitCode).toBe(0);
+    expect(s.getState().selection).toEqual({
+      kind: 'Service',
+      namespace: 'default',
+      name: 'kubernetes',
+    });
+    expect(s.getState().editRequest).toBe(1);
+    expect(s.getState().cluster).toBe(before);
+    expect(s.getState().terminal.at(-1)?.text).toBe(
+      'Opened service/kubernetes in namespace default in the YAML editor: change it there and press Apply.',
+    );
+    // A missing object is kubectl's own error, and opens nothing.
+    s.getState().run('kubectl edit svc nope');
+    expect(s.getState().editRequest).toBe(1);
+    expect(s.getState().terminal.at(-1)?.text).toBe(
+      'Error from server (NotFound): services "nope" not found',
+    );
+  });
+
   it('the network plugin setting is part of the state and of the history', () => {
     const s = createLabStore({ storage: null });
     s.getState().setNetworkPolicyMode('not-enforcing');

@@ -150,6 +150,18 @@ describe.skipIf(!hasBrowser)('Namespace Lab in Chromium', () => {
     await page.getByRole('tab', { name: 'Inspector' }).click();
   });
 
+  it('`kubectl edit` in the terminal opens the object in the YAML editor', async () => {
+    await typeCommand(page, 'kubectl edit svc kubernetes -n default');
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'YAML editor' }).getAttribute('aria-selected'))
+      .toBe('true');
+    const editor = page.locator('.cm-content');
+    await expect.poll(() => editor.innerText()).toContain('name: kubernetes');
+    expect(await editor.innerText()).toContain('kind: Service');
+    await shot(page, '07-kubectl-edit');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+  });
+
   it('reaches every control with the keyboard alone', async () => {
     await page.goto(app.url);
     await room('default').waitFor();

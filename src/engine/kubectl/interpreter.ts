@@ -167,6 +167,7 @@ export function runKubectl(
       stdout,
       stderr: stderr && !stderr.endsWith('\n') ? `${stderr}\n` : stderr,
       exitCode: out.exitCode ?? 0,
+      ...(out.edit ? { edit: out.edit } : {}),
     };
   } catch (e) {
     // A thrown exception is a simulator bug: report it, keep the cluster as it was.

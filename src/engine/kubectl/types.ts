@@ -11,6 +11,15 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** `kubectl edit`: the object to open in an editor, for a front end that has one. */
+  edit?: EditTarget;
+}
+
+/** An object by kind (`Service`), namespace (absent when cluster-scoped) and name. */
+export interface EditTarget {
+  kind: string;
+  namespace?: string;
+  name: string;
 }
 
 /** What the command can read besides argv: stdin (`-f -`, heredocs) and named files (`-f FILE`). */
@@ -68,6 +77,7 @@ export interface CommandOutput {
   stdout?: string;
   stderr?: string;
   exitCode?: number;
+  edit?: EditTarget;
 }
 
 /** One kubectl verb (or nslab extension). Subcommands (create deployment, auth can-i) nest. */

@@ -51,6 +51,13 @@ export function App() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const [lessonsOpen, setLessonsOpen] = useState(false);
   const [editorSeed, setEditorSeed] = useState(0);
+  // `kubectl edit` in the terminal opens the object in the YAML editor.
+  const editRequest = useLab((s) => s.editRequest);
+  useEffect(() => {
+    if (editRequest === 0) return;
+    setEditorSeed((n) => n + 1);
+    setTab('editor');
+  }, [editRequest]);
 
   return (
     <div className="app">

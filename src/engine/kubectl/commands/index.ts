@@ -11,6 +11,7 @@ import { config } from './config.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
+import { edit } from './edit.ts';
 import { exec } from './exec.ts';
 import { explain } from './explain.ts';
 import { expose } from './expose.ts';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   annotate,
   scale,
   replace,
+  edit,
   exec,
   auth,
   config,

@@ -1,0 +1,49 @@
+/**
+ * `kubectl edit TYPE NAME`: kubectl fetches the object, opens it in $EDITOR and sends back what
+ * was saved. The simulator has no terminal editor, so the command checks what kubectl checks
+ * before opening one — the object exists and the user may get it — and then names the object
+ * as `edit` in its result. The app opens it in its YAML editor; `nslab` says how to change it
+ * instead and exits 1, as kubectl does when no editor can run.
+ */
+import { getObject } from '../../cluster/index.ts';
+import { checkAccess } from '../authz.ts';
+import { parseResourceArgs } from '../resources.ts';
+import type { Command } from '../types.ts';
+import { failure } from './create/common.ts';
+
+export const NO_EDITOR =
+  'error: kubectl edit opens an interactive editor, which is not available here; change the object with kubectl patch, kubectl apply -f or kubectl replace -f';
+
+export const edit: Command = {
+  name: 'edit',
+  short: 'Edit a resource on the server',
+  usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
+  flags: [],
+  run(ctx) {
+    const parsed = parseResourceArgs(ctx.args);
+    if (!parsed.ok) return failure(parsed.error);
+    const targets = parsed.requests.flatMap((r) => r.names.map((name) => ({ info: r.info, name })));
+    if (targets.length === 0)
+      return failure('error: edit needs the name of the object to edit here (TYPE NAME)');
+    if (targets.length > 1) return failure('error: edit one object at a time here');
+    const { info, name } = targets[0]!;
+    const namespace = info.namespaced ? ctx.namespace : undefined;
+    const denied = checkAccess(ctx, {
+      verb: 'get',
+      resource: info.resource,
+      group: info.group,
+      ...(namespace !== undefined ? { namespace } : {}),
+      name,
+    });
+    if (denied) return failure(denied);
+    if (!getObject(ctx.state, info.kind, namespace, name))
+      return failure(
+        `Error from server (NotFound): ${info.resource}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)} not found`,
+      );
+    return {
+      stderr: NO_EDITOR,
+      exitCode: 1,
+      edit: { kind: info.kind, ...(namespace !== undefined ? { namespace } : {}), name },
+    };
+  },
+};
