@@ -12,6 +12,7 @@ import { getObject } from '../../../src/engine/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
 import { parseProgress, skillMastery } from '../../../src/learn/index.ts';
 import {
+  startExam,
   composeExam,
   gradeQuestion,
   type Exam,
@@ -20,7 +21,13 @@ import {
 import type { LabStore } from '../../../src/store/index.ts';
 import type { UserEvent } from '@testing-library/user-event';
 import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
-import { EXAM_KEY, examClock } from '../../../src/ui/lesson/modes/exam-storage.ts';
+import {
+  EXAM_KEY,
+  clearExam,
+  examClock,
+  loadExam,
+  saveExam,
+} from '../../../src/ui/lesson/modes/exam-storage.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 let clock = T0;
@@ -203,5 +210,19 @@ describe('accessibility', () => {
     await user.click(screen.getByRole('button', { name: 'End exam' }));
     await user.click(screen.getByRole('button', { name: 'End exam now' }));
     await check();
+  });
+});
+
+describe('an exam without storage', () => {
+  it('is kept in memory for the page, so leaving the Exam tab loses nothing', () => {
+    const lessons = loadLessons().lessons;
+    const session = startExam(exam, T0);
+    const stored = { session, clusters: session.exam.questions.map(() => undefined) };
+    expect(saveExam(null, stored)).toBe(false);
+    const back = loadExam(null, lessons);
+    expect(back.ok && back.exam).toBe(stored);
+    clearExam(null);
+    const gone = loadExam(null, lessons);
+    expect(gone.ok && gone.exam).toBeNull();
   });
 });

@@ -64,8 +64,8 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
   const synced = useRef(false);
 
   const persist = () => {
-    if (!ref.current || !storage) return;
-    setSaveFailed(!saveExam(storage, ref.current));
+    if (!ref.current) return;
+    setSaveFailed(!saveExam(storage, ref.current) && storage !== null);
   };
 
   const running = !!ref.current && ref.current.session.endedAt === undefined;
@@ -102,7 +102,7 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
     const ex = ref.current;
     if (!ex || ex.session.endedAt !== undefined || !synced.current) return;
     ex.clusters[ex.session.current] = bridge.getCluster();
-    if (storage) setSaveFailed(!saveExam(storage, ex));
+    setSaveFailed(!saveExam(storage, ex) && storage !== null);
   }, [cluster, bridge, storage]);
 
   const end = (by: 'learner' | 'time') => {

@@ -22,8 +22,15 @@ export interface StoredExam {
 
 export type LoadResult = { ok: true; exam: StoredExam | null } | { ok: false; reason: string };
 
+/**
+ * The exam as last saved, for this page's lifetime: with no storage (or storage that refuses
+ * to be read) leaving the Exam tab and coming back still finds the exam and its work.
+ */
+let inMemory: StoredExam | null = null;
+
 /** Writes the exam; false when storage is full or blocked (the exam goes on in memory). */
 export function saveExam(storage: Storage | null, exam: StoredExam): boolean {
+  inMemory = exam;
   if (!storage) return false;
   const entries = exam.clusters.flatMap((cluster, i) =>
     cluster ? [{ cluster, tests: [], label: `q${i}`, at: 0 }] : [],
@@ -48,8 +55,9 @@ export function loadExam(storage: Storage | null, lessons: readonly Lesson[]): L
   try {
     text = storage?.getItem(EXAM_KEY) ?? null;
   } catch {
-    return { ok: true, exam: null };
+    return { ok: true, exam: inMemory };
   }
+  if (!storage) return { ok: true, exam: inMemory };
   if (!text) return { ok: true, exam: null };
   let data: unknown;
   try {
@@ -79,6 +87,7 @@ export function loadExam(storage: Storage | null, lessons: readonly Lesson[]): L
 }
 
 export function clearExam(storage: Storage | null) {
+  inMemory = null;
   try {
     storage?.removeItem(EXAM_KEY);
   } catch {
