@@ -5,11 +5,10 @@
  * as `edit` in its result. The app opens it in its YAML editor; `nslab` says how to change it
  * instead and exits 1, as kubectl does when no editor can run.
  */
-import { getObject } from '../../cluster/index.ts';
-import { checkAccess } from '../authz.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { Command } from '../types.ts';
 import { failure } from './create/common.ts';
+import { getAsUser } from './get-object.ts';
 
 export const NO_EDITOR =
   'error: kubectl edit opens an interactive editor, which is not available here; change the object with kubectl patch, kubectl apply -f or kubectl replace -f';
@@ -28,18 +27,8 @@ export const edit: Command = {
     if (targets.length > 1) return failure('error: edit one object at a time here');
     const { info, name } = targets[0]!;
     const namespace = info.namespaced ? ctx.namespace : undefined;
-    const denied = checkAccess(ctx, {
-      verb: 'get',
-      resource: info.resource,
-      group: info.group,
-      ...(namespace !== undefined ? { namespace } : {}),
-      name,
-    });
-    if (denied) return failure(denied);
-    if (!getObject(ctx.state, info.kind, namespace, name))
-      return failure(
-        `Error from server (NotFound): ${info.resource}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)} not found`,
-      );
+    const got = getAsUser(ctx, info, namespace, name);
+    if (!got.ok) return failure(got.error);
     return {
       stderr: NO_EDITOR,
       exitCode: 1,

@@ -7,18 +7,13 @@
  * ContinueOnError visitor does, and printed the way cmdutil.CheckErr prints them.
  */
 import { type KindInfo, kindForApiVersion } from '../../api/kinds.ts';
-import {
-  ClusterDraft,
-  getObject,
-  type KubeObject,
-  listObjects,
-  writeObjects,
-} from '../../cluster/index.ts';
+import { ClusterDraft, type KubeObject, listObjects, writeObjects } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import { sortKeysDeep, toJson, toYaml } from '../printers/serialize.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { CommandContext, CommandOutput, FlagSpec } from '../types.ts';
+import { getAsUser } from './get-object.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode, dryRunSuffix } from './output-flags.ts';
 
@@ -144,10 +139,6 @@ function ref(info: KindInfo, name: string): string {
   return `${info.singular}${info.group ? `.${info.group}` : ''}/${name}`;
 }
 
-function notFound(info: KindInfo, name: string): string {
-  return `Error from server (NotFound): ${info.resource}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)} not found`;
-}
-
 /** The objects the arguments name, with NotFound/Forbidden errors in argument order. */
 function collectTargets(
   ctx: CommandContext,
@@ -206,19 +197,9 @@ function collectTargets(
   for (const item of items) {
     if (!item.target || item.object) continue;
     const { info, namespace, name } = item.target;
-    const denied = checkAccess(ctx, {
-      verb: 'get',
-      resource: info.resource,
-      group: info.group,
-      ...(namespace !== undefined ? { namespace } : {}),
-      name,
-    });
-    if (denied) item.error = denied;
-    else {
-      const found = getObject(ctx.state, info.kind, namespace, name);
-      if (found) item.object = found;
-      else item.error = notFound(info, name);
-    }
+    const got = getAsUser(ctx, info, namespace, name);
+    if (got.ok) item.object = got.object;
+    else item.error = got.error;
   }
   return { ok: true, items };
 }

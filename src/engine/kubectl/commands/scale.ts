@@ -17,6 +17,7 @@ import { toJson, toYaml } from '../printers/serialize.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { Command } from '../types.ts';
 import { failure } from './create/common.ts';
+import { notFoundError } from './get-object.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode, dryRunSuffix } from './output-flags.ts';
 
 const SCALABLE = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'];
@@ -80,10 +81,7 @@ export const scale: Command = {
       if (req.names.length > 0) {
         for (const name of req.names) {
           const obj = getObject(ctx.state, req.info.kind, ns, name);
-          if (!obj)
-            errors.push(
-              `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} ${JSON.stringify(name)} not found`,
-            );
+          if (!obj) errors.push(notFoundError(req.info, name));
           else targets.push({ info: req.info, obj, name });
         }
       } else if (ctx.flags.all === true || selectorText !== undefined) {
