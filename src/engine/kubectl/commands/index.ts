@@ -4,6 +4,7 @@
  */
 import type { Command } from '../types.ts';
 import { annotate } from './annotate.ts';
+import { apiResources } from './api-resources.ts';
 import { apply } from './apply.ts';
 import { auth } from './auth.ts';
 import { cni } from './cni.ts';
@@ -41,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   exec,
   auth,
   config,
+  apiResources,
   probe,
   cni,
   resolve,
