@@ -13,6 +13,10 @@ import type { ModeProps } from './mode-props.ts';
 const EXPERIMENTS: readonly { command: string; what: string }[] = [
   { command: 'kubectl get pods -A --show-labels', what: 'Every room and who lives in it.' },
   {
+    command: 'kubectl api-resources --namespaced=false',
+    what: 'What belongs to the whole building rather than to a room.',
+  },
+  {
     command: 'kubectl exec -n shop client -- cat /etc/resolv.conf',
     what: 'The search list a pod in shop resolves names with.',
   },
