@@ -6,16 +6,12 @@
  */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
-import { checkAccess } from '../authz.ts';
 import { DESCRIBERS } from '../describe/index.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { objectsFromFiles } from './file-objects.ts';
+import { notFoundError, requestDenied } from './get-object.ts';
 import { FILENAME_FLAG } from './manifests.ts';
-
-function notFound(req: ResourceRequest, name: string): string {
-  return `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} "${name}" not found`;
-}
 
 function describeOne(ctx: CommandContext, obj: KubeObject): string {
   const describer = DESCRIBERS[obj.kind];
@@ -90,13 +86,7 @@ export const describe: Command = {
     const missing: Array<{ req: ResourceRequest; name: string }> = [];
     for (const req of parsed.requests) {
       const namespace = req.info.namespaced && !all ? ctx.namespace : undefined;
-      const denied = checkAccess(ctx, {
-        verb: req.names.length > 0 ? 'get' : 'list',
-        resource: req.info.resource,
-        group: req.info.group,
-        namespace,
-        ...(req.names.length === 1 ? { name: req.names[0] } : {}),
-      });
+      const denied = requestDenied(ctx, req, namespace);
       if (denied) {
         errors.push(denied);
         continue;
@@ -114,7 +104,7 @@ export const describe: Command = {
         if (obj) objects.push(obj);
         else {
           missing.push({ req, name });
-          errors.push(notFound(req, name));
+          errors.push(notFoundError(req.info, name));
         }
       }
     }

@@ -6,6 +6,7 @@
 import type { KindInfo } from '../../api/kinds.ts';
 import { getObject, type KubeObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
+import type { ResourceRequest } from '../resources.ts';
 import type { CommandContext } from '../types.ts';
 
 /** `Error from server (NotFound): services "web" not found` (the group joins the resource). */
@@ -30,4 +31,22 @@ export function getAsUser(
   if (denied) return { ok: false, error: denied };
   const object = getObject(ctx.state, info.kind, namespace, name);
   return object ? { ok: true, object } : { ok: false, error: notFoundError(info, name) };
+}
+
+/**
+ * RBAC's answer to a resource request as `get` and `describe` make it: a GET when names are
+ * given (naming the object when there is one), else a LIST; the Forbidden error, or undefined.
+ */
+export function requestDenied(
+  ctx: CommandContext,
+  req: ResourceRequest,
+  namespace: string | undefined,
+): string | undefined {
+  return checkAccess(ctx, {
+    verb: req.names.length > 0 ? 'get' : 'list',
+    resource: req.info.resource,
+    group: req.info.group,
+    namespace,
+    ...(req.names.length === 1 ? { name: req.names[0] } : {}),
+  });
 }

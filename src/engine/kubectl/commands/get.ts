@@ -6,7 +6,6 @@
  */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
-import { checkAccess } from '../authz.ts';
 import { columnsFor } from '../printers/columns.ts';
 import { evaluateColumn, executeJsonPath, formatGoValue } from '../printers/jsonpath.ts';
 import { compileFieldSelector } from '../printers/field-selector.ts';
@@ -17,6 +16,7 @@ import { withDerivedStatus } from '../printers/workload-status.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { objectsFromFiles } from './file-objects.ts';
+import { notFoundError, requestDenied } from './get-object.ts';
 import { FILENAME_FLAG } from './manifests.ts';
 import { OUTPUT_FLAG } from './output-flags.ts';
 
@@ -38,10 +38,6 @@ function parseOutput(value: string): OutputFormat {
 }
 
 /** `resource.group "name"` as the API server names a missing object. */
-function notFound(req: ResourceRequest, name: string): string {
-  return `Error from server (NotFound): ${req.info.resource}${req.info.group ? `.${req.info.group}` : ''} "${name}" not found`;
-}
-
 /** `pod`, `deployment.apps`: the prefix `-o name` and multi-kind tables use. */
 export function kindPrefix(o: KubeObject): string {
   const slash = o.apiVersion.indexOf('/');
@@ -64,13 +60,7 @@ function collect(
   const found: Found[] = [];
   for (const req of requests) {
     const namespace = req.info.namespaced && !all ? ctx.namespace : undefined;
-    const denied = checkAccess(ctx, {
-      verb: req.names.length > 0 ? 'get' : 'list',
-      resource: req.info.resource,
-      group: req.info.group,
-      namespace,
-      ...(req.names.length === 1 ? { name: req.names[0] } : {}),
-    });
+    const denied = requestDenied(ctx, req, namespace);
     if (denied) {
       errors.push(denied);
       continue;
@@ -89,7 +79,7 @@ function collect(
       for (const name of req.names) {
         const obj = getObject(ctx.state, req.info.kind, namespace, name);
         if (obj) objects.push(obj);
-        else errors.push(notFound(req, name));
+        else errors.push(notFoundError(req.info, name));
       }
     } else {
       objects.push(
