@@ -26,6 +26,7 @@ const TYPED_ARG_COMMANDS = new Set([
   'label',
   'annotate',
   'edit',
+  'patch',
   'explain',
 ]);
 const POD_ARG_COMMANDS = new Set(['exec', 'logs', 'port-forward']);

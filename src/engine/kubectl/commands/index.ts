@@ -18,6 +18,7 @@ import { explain } from './explain.ts';
 import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
+import { patch } from './patch.ts';
 import { probe } from './probe.ts';
 import { replace } from './replace.ts';
 import { resolve } from './resolve.ts';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   label,
   annotate,
   scale,
+  patch,
   replace,
   edit,
   exec,
