@@ -144,7 +144,9 @@ function checkIdentity(
 
 function print(format: string, ref: string, object: unknown, changed: boolean): string {
   if (format === 'yaml') return toYaml(object);
-  if (format === 'json') return toJson(object);
+  // Go's encoder escapes <, > and & in the JSON kubectl prints.
+  if (format === 'json')
+    return toJson(object).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
   if (format === 'name') return `${ref}\n`;
   // patch.go sets the printer's operation itself, so no "(dry run)" suffix is ever added.
   return `${ref} ${changed ? 'patched' : 'patched (no change)'}\n`;
@@ -282,10 +284,13 @@ export const patch: Command = {
         errors.push({ lines: [wrong] });
         continue;
       }
+      // The main resource ignores status: every built-in strategy's PrepareForUpdate keeps the old one.
+      const { status: _ignored, ...rest } = r.object;
       const patched = {
-        ...r.object,
+        ...rest,
         apiVersion: info.apiVersion,
         kind: info.kind,
+        ...(current!.status !== undefined ? { status: current!.status } : {}),
       } as unknown as KubeObject;
       const denied = checkAccess(ctx, {
         verb: 'patch',

@@ -105,6 +105,16 @@ rules:
   resources: [deployments]
   verbs: [get]
 `,
+  'multi.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata: {name: a}
+data: {k: v}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: b}
+data: {k: "<&>"}
+`,
 };
 for (const [name, text] of Object.entries(OBJECTS)) writeFileSync(join(dir, name), text);
 
@@ -314,6 +324,7 @@ const ROWS: Array<[string, string, string, string]> = [
     'strategic',
     '{"rules":[{"apiGroups":[""],"resources":["secrets"],"verbs":["get"]}]}',
   ],
+  ['two objects from one file', 'multi.yaml', 'merge', '{"data":{"x":"1"}}'],
   ['YAML patch text', 'svc.yaml', 'strategic', 'spec:\n  selector:\n    app: pg\n    tier: db'],
   ['YAML patch that does not parse', 'svc.yaml', 'strategic', 'spec: [a'],
   ['YAML patch with a tab', 'svc.yaml', 'merge', 'a:\n\tb: 1'],
@@ -382,6 +393,18 @@ describe.skipIf(!hasKubectl)('kubectl patch --local: parity with kubectl v1.32',
     ['--local', '-f', join(dir, 'svc.yaml'), '-p', '{}', '--dry-run=server'],
     ['--local', 'svc', 'db', '-p', '{}'],
     ['--local', '-f', join(dir, 'svc.yaml'), '--patch-file', join(dir, 'missing.json')],
+    ['--local', '-f', join(dir, 'multi.yaml'), '--type', 'merge', '-p', '{"data":{"k":"v"}}'],
+    [
+      '--local',
+      '-f',
+      join(dir, 'multi.yaml'),
+      '--type',
+      'merge',
+      '-p',
+      '{"data":{"x":"1"}}',
+      '-o',
+      'yaml',
+    ],
   ];
   it.each(USAGE)('usage: %j', (...args) => {
     const full = ['patch', ...args];

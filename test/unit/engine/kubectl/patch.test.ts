@@ -113,6 +113,12 @@ describe('kubectl patch: what it prints', () => {
       'a stale resourceVersion in the patch makes the update conditional',
     ],
     [
+      `kubectl patch deploy web -n data --type merge -p '{"status":{"replicas":7}}'`,
+      'deployment.apps/web patched (no change)\n',
+      '',
+      'registry/apps/deployment strategy PrepareForUpdate: status changes need the status subresource',
+    ],
+    [
       `kubectl patch svc db -n data --type foo -p '{}'`,
       '',
       'error: --type must be one of [json merge strategic], not "foo"\n',
