@@ -31,9 +31,20 @@ export function filenameArgs(argv: readonly string[]): string[] {
   return out.filter((p) => p !== '-');
 }
 
+/** The path `kubectl patch --patch-file FILE` names. */
+function patchFileArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i]!;
+    if (a === '--patch-file' && i + 1 < argv.length) out.push(argv[++i]!);
+    else if (a.startsWith('--patch-file=')) out.push(a.slice('--patch-file='.length));
+  }
+  return out;
+}
+
 /** Files a command line refers to, read from disk (missing ones are left for kubectl's error). */
 export function filesFor(argv: readonly string[]): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const p of filenameArgs(argv)) readManifestPath(p, files);
+  for (const p of [...filenameArgs(argv), ...patchFileArgs(argv)]) readManifestPath(p, files);
   return files;
 }

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { nslab } from '../../../src/cli/nslab.ts';
@@ -31,6 +33,23 @@ describe('nslab (DESIGN.md: the nslab command line)', () => {
     const r = nslab(['-f', 'missing.yaml', 'get', 'pods'], read);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('missing.yaml');
+  });
+
+  it('reads the file `patch --patch-file` names, as kubectl does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nslab-patch-'));
+    const patch = join(dir, 'selector.json');
+    writeFileSync(patch, '{"spec":{"selector":{"app":"postgres"}}}');
+    const base = ['-f', `${realworld}/bookinfo.yaml`, 'patch', 'svc', 'details'];
+    const r = nslab([...base, '--patch-file', patch, '-o', 'yaml'], read);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}selector:\n {4}app: postgres$/m);
+    expect(nslab([...base, `--patch-file=${patch}`], read).stdout).toBe(
+      'service/details patched\n',
+    );
+    const missing = nslab([...base, '--patch-file', join(dir, 'nope.json')], read);
+    expect(missing.stderr).toBe(
+      `error: unable to read patch file: open ${join(dir, 'nope.json')}: no such file or directory\n`,
+    );
   });
 
   it('accepts a leading kubectl word', () => {
