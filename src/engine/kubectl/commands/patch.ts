@@ -8,13 +8,7 @@
  * object, as kubectl's ContinueOnError visitor does.
  */
 import { type KindInfo, kindForApiVersion } from '../../api/kinds.ts';
-import {
-  ClusterDraft,
-  getObject,
-  type KubeObject,
-  objectRef,
-  writeObjects,
-} from '../../cluster/index.ts';
+import { ClusterDraft, type KubeObject, objectRef, writeObjects } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import { type Json, jsonEqual } from '../patch/go-json.ts';
 import {
@@ -27,6 +21,7 @@ import {
 import { toJson, toYaml } from '../printers/serialize.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { getAsUser } from './get-object.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
 import { type EditError, formatErrors } from './metadata-edit.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode } from './output-flags.ts';
@@ -49,10 +44,6 @@ interface Target {
 }
 
 const fail = (message: string): CommandOutput => ({ stderr: `error: ${message}`, exitCode: 1 });
-
-function notFound(info: KindInfo, name: string): string {
-  return `Error from server (NotFound): ${info.resource}${info.group ? `.${info.group}` : ''} ${JSON.stringify(name)} not found`;
-}
 
 /** The objects named by -f and by the arguments, or the builder's error. */
 function targets(ctx: CommandContext): { ok: true; list: Target[] } | { ok: false; error: string } {
@@ -246,23 +237,13 @@ export const patch: Command = {
       const ref = objectRef(info, name);
       let current: KubeObject | undefined = target.manifest;
       if (!local) {
-        const denied = checkAccess(ctx, {
-          verb: 'get',
-          resource: info.resource,
-          group: info.group,
-          ...(namespace !== undefined ? { namespace } : {}),
-          name,
-        });
-        if (denied) {
-          errors.push({ lines: [denied] });
+        const got = getAsUser(ctx, info, namespace, name);
+        if (!got.ok) {
+          errors.push({ lines: [got.error] });
           continue;
         }
-        current =
-          draft.get(info.kind, namespace, name) ?? getObject(ctx.state, info.kind, namespace, name);
-        if (!current) {
-          errors.push({ lines: [notFound(info, name)] });
-          continue;
-        }
+        // A second target naming the same object patches what the first one left.
+        current = draft.get(info.kind, namespace, name) ?? got.object;
       }
       const before = current as unknown as Record<string, Json>;
       if (onClient) {
