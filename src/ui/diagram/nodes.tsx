@@ -3,7 +3,7 @@
  * phone (Service) and a staff badge (ServiceAccount). Memoised; declared once at module scope.
  */
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import {
   ArrowInIcon,
   ArrowOutIcon,
@@ -106,6 +106,16 @@ function Locks({
   );
 }
 
+/** One direction's answer: an arrow for the direction, then ✓ or ✗ (the title says it in words). */
+function Verdict({ yes, arrow, title }: { yes: boolean; arrow: ReactNode; title: string }) {
+  return (
+    <span className={`reach-badge ${yes ? 'is-yes' : 'is-no'}`} title={title}>
+      {arrow}
+      {yes ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
+    </span>
+  );
+}
+
 function ReachBadge({ reach }: { reach: NonNullable<PodNode['data']['reach']> }) {
   if (reach.role === 'source') {
     return (
@@ -117,30 +127,18 @@ function ReachBadge({ reach }: { reach: NonNullable<PodNode['data']['reach']> })
   return (
     <span className="reach-badges">
       {reach.out !== undefined && (
-        <span
-          className={`reach-badge ${reach.out ? 'is-yes' : 'is-no'}`}
-          title={
-            reach.out
-              ? 'the selected pod can reach this pod'
-              : 'the selected pod cannot reach this pod'
-          }
-        >
-          <ArrowInIcon size={11} />
-          {reach.out ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
-        </span>
+        <Verdict
+          yes={reach.out}
+          arrow={<ArrowInIcon size={11} />}
+          title={`the selected pod ${reach.out ? 'can' : 'cannot'} reach this pod`}
+        />
       )}
       {reach.in !== undefined && (
-        <span
-          className={`reach-badge ${reach.in ? 'is-yes' : 'is-no'}`}
-          title={
-            reach.in
-              ? 'this pod can reach the selected pod'
-              : 'this pod cannot reach the selected pod'
-          }
-        >
-          <ArrowOutIcon size={11} />
-          {reach.in ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
-        </span>
+        <Verdict
+          yes={reach.in}
+          arrow={<ArrowOutIcon size={11} />}
+          title={`this pod ${reach.in ? 'can' : 'cannot'} reach the selected pod`}
+        />
       )}
     </span>
   );

@@ -1,5 +1,5 @@
 /** The top bar: history (Undo/Redo/timeline), view toggles, network plugin, import/export, reset. */
-import { useRef, type ChangeEvent } from 'react';
+import { useRef, type ChangeEvent, type ReactNode } from 'react';
 import type { NetworkPolicyMode } from '../../engine/index.ts';
 import {
   ClockIcon,
@@ -14,6 +14,35 @@ import {
   UploadIcon,
 } from '../icons.tsx';
 import { useLab, useLabStore } from './store-context.tsx';
+
+/** A toolbar button: its icon, and its label as text (hidden when the bar is narrow) and name. */
+function ToolButton({
+  label,
+  icon,
+  variant,
+  pressed,
+  ...rest
+}: {
+  label: string;
+  icon: ReactNode;
+  variant?: 'compact' | 'danger';
+  pressed?: boolean;
+  onClick: () => void;
+  disabled?: boolean;
+  title?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={variant ? `btn btn--${variant}` : 'btn'}
+      aria-label={label}
+      {...(pressed !== undefined ? { 'aria-pressed': pressed } : {})}
+      {...rest}
+    >
+      {icon} <span className="btn__text">{label}</span>
+    </button>
+  );
+}
 
 export function Toolbar({
   onToggleHistory,
@@ -51,66 +80,50 @@ export function Toolbar({
   return (
     <div className="toolbar" role="toolbar" aria-label="Cluster tools">
       <div className="toolbar__group">
-        <button
-          type="button"
-          className="btn"
+        <ToolButton
+          label="Undo"
+          icon={<UndoIcon />}
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
-          aria-label="Undo"
           title="Undo (Ctrl+Z)"
-        >
-          <UndoIcon /> <span className="btn__text">Undo</span>
-        </button>
-        <button
-          type="button"
-          className="btn"
+        />
+        <ToolButton
+          label="Redo"
+          icon={<RedoIcon />}
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
-          aria-label="Redo"
           title="Redo (Ctrl+Shift+Z)"
-        >
-          <RedoIcon /> <span className="btn__text">Redo</span>
-        </button>
-        <button
-          type="button"
-          className="btn btn--compact"
-          aria-label="History"
-          aria-pressed={historyOpen}
+        />
+        <ToolButton
+          label="History"
+          icon={<ClockIcon />}
+          variant="compact"
           onClick={onToggleHistory}
+          pressed={historyOpen}
           title="History timeline"
-        >
-          <ClockIcon /> <span className="btn__text">History</span>
-        </button>
+        />
       </div>
       <div className="toolbar__group">
-        <button
-          type="button"
-          className="btn"
-          aria-label="Show as list"
-          aria-pressed={listView}
+        <ToolButton
+          label="Show as list"
+          icon={<ListIcon />}
           onClick={() => store.getState().setListView(!listView)}
-        >
-          <ListIcon /> <span className="btn__text">Show as list</span>
-        </button>
-        <button
-          type="button"
-          className="btn btn--compact"
-          aria-label="Pod labels"
-          aria-pressed={showLabels}
+          pressed={listView}
+        />
+        <ToolButton
+          label="Pod labels"
+          icon={<TagIcon />}
+          variant="compact"
           onClick={() => store.getState().setShowLabels(!showLabels)}
-        >
-          <TagIcon /> <span className="btn__text">Pod labels</span>
-        </button>
-        <button
-          type="button"
-          className="btn"
-          aria-label="Reachability"
-          aria-pressed={reach !== null}
+          pressed={showLabels}
+        />
+        <ToolButton
+          label="Reachability"
+          icon={<TargetIcon />}
           onClick={() => store.getState().setReach(reach ? null : { port: 80, protocol: 'TCP' })}
+          pressed={reach !== null}
           title="Select a pod to see what it can reach, and who can reach it"
-        >
-          <TargetIcon /> <span className="btn__text">Reachability</span>
-        </button>
+        />
         {reach && (
           <label className="field field--inline">
             <span>port</span>
@@ -159,15 +172,13 @@ export function Toolbar({
         </label>
       </div>
       <div className="toolbar__group toolbar__group--end">
-        <button
-          type="button"
-          className="btn btn--compact"
-          aria-label="Import"
+        <ToolButton
+          label="Import"
+          icon={<UploadIcon />}
+          variant="compact"
           onClick={() => file.current?.click()}
           title="Import a cluster from a YAML file"
-        >
-          <UploadIcon /> <span className="btn__text">Import</span>
-        </button>
+        />
         <input
           ref={file}
           type="file"
@@ -176,24 +187,20 @@ export function Toolbar({
           onChange={(e) => void onImport(e)}
           aria-label="Import YAML file"
         />
-        <button
-          type="button"
-          className="btn btn--compact"
-          aria-label="Export"
+        <ToolButton
+          label="Export"
+          icon={<DownloadIcon />}
+          variant="compact"
           onClick={() => void onExport()}
           title="Export the cluster as a YAML file"
-        >
-          <DownloadIcon /> <span className="btn__text">Export</span>
-        </button>
-        <button
-          type="button"
-          className="btn btn--danger"
-          aria-label="Reset cluster"
+        />
+        <ToolButton
+          label="Reset cluster"
+          icon={<ResetIcon />}
+          variant="danger"
           onClick={() => store.getState().reset()}
           title="Start over with a fresh cluster (Undo brings this one back)"
-        >
-          <ResetIcon /> <span className="btn__text">Reset cluster</span>
-        </button>
+        />
       </div>
     </div>
   );
