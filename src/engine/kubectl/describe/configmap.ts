@@ -3,11 +3,10 @@ import type { ConfigMap, Secret, Stored } from '../../cluster/index.ts';
 import {
   compareStrings,
   describeEvents,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
   tabbed,
   DEFAULT_SETTINGS,
   type DescribeSettings,
+  printObjectHeader,
 } from './writer.ts';
 
 /** Go iterates the data map in random order; the simulator prints keys sorted. */
@@ -20,10 +19,7 @@ export function describeConfigMap(
   settings: DescribeSettings = DEFAULT_SETTINGS,
 ): string {
   return tabbed(settings, (w) => {
-    w.write(0, `Name:\t${cm.metadata.name}\n`);
-    w.write(0, `Namespace:\t${cm.metadata.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', cm.metadata.labels);
-    printAnnotationsMultiline(w, 'Annotations', cm.metadata.annotations);
+    printObjectHeader(w, cm.metadata);
     w.write(0, '\nData\n====\n');
     for (const k of sortedKeys(cm.data)) {
       w.write(0, `${k}:\n----\n`);
@@ -63,10 +59,7 @@ export function describeSecret(
   // stringData is write-only: the API server merges it into data.
   for (const [k, v] of Object.entries(secret.stringData ?? {})) sizes.set(k, utf8Length(v));
   return tabbed(settings, (w) => {
-    w.write(0, `Name:\t${secret.metadata.name}\n`);
-    w.write(0, `Namespace:\t${secret.metadata.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', secret.metadata.labels);
-    printAnnotationsMultiline(w, 'Annotations', secret.metadata.annotations);
+    printObjectHeader(w, secret.metadata);
     w.write(0, `\nType:\t${secret.type ?? 'Opaque'}\n`);
     w.write(0, '\nData\n====\n');
     for (const k of [...sizes.keys()].sort(compareStrings)) {

@@ -3,11 +3,10 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Endpoints, Stored } from '../../cluster/index.ts';
 import {
   describeEvents,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
   tabbed,
   DEFAULT_SETTINGS,
   type DescribeSettings,
+  printObjectHeader,
 } from './writer.ts';
 
 export function describeEndpoints(
@@ -15,10 +14,7 @@ export function describeEndpoints(
   settings: DescribeSettings = DEFAULT_SETTINGS,
 ): string {
   return tabbed(settings, (w) => {
-    w.write(0, `Name:\t${ep.metadata.name}\n`);
-    w.write(0, `Namespace:\t${ep.metadata.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', ep.metadata.labels);
-    printAnnotationsMultiline(w, 'Annotations', ep.metadata.annotations);
+    printObjectHeader(w, ep.metadata);
     w.write(0, 'Subsets:\n');
     for (const ss of ep.subsets ?? []) {
       w.write(1, `Addresses:\t${(ss.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`);
@@ -44,10 +40,7 @@ export function describeEndpointSlice(
   settings: DescribeSettings = DEFAULT_SETTINGS,
 ): string {
   return tabbed(settings, (w) => {
-    w.write(0, `Name:\t${eps.metadata.name}\n`);
-    w.write(0, `Namespace:\t${eps.metadata.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', eps.metadata.labels);
-    printAnnotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+    printObjectHeader(w, eps.metadata);
     w.write(0, `AddressType:\t${eps.addressType}\n`);
     if (!eps.ports?.length) w.write(0, 'Ports: <unset>\n');
     else {

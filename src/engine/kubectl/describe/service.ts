@@ -4,11 +4,10 @@ import { listObjects, type ClusterState, type Service, type Stored } from '../..
 import { formatLabels } from '../printers/labels.ts';
 import {
   describeEvents,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
   tabbed,
   DEFAULT_SETTINGS,
   type DescribeSettings,
+  printObjectHeader,
 } from './writer.ts';
 
 function joinHostPort(host: string, port: number): string {
@@ -57,10 +56,7 @@ export function describeService(
   );
   const spec = svc.spec ?? {};
   return tabbed(settings, (w) => {
-    w.write(0, `Name:\t${svc.metadata.name}\n`);
-    w.write(0, `Namespace:\t${svc.metadata.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', svc.metadata.labels);
-    printAnnotationsMultiline(w, 'Annotations', svc.metadata.annotations);
+    printObjectHeader(w, svc.metadata);
     w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
     w.write(0, `Type:\t${spec.type ?? ''}\n`);
     if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);

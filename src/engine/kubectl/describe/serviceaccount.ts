@@ -13,11 +13,10 @@ import {
 } from '../../cluster/index.ts';
 import {
   describeEvents,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
   tabbed,
   DEFAULT_SETTINGS,
   type DescribeSettings,
+  printObjectHeader,
 } from './writer.ts';
 
 const EMPTY = '                   ';
@@ -49,10 +48,7 @@ export function describeServiceAccount(
     [...names[HEADERS.pull]!, ...names[HEADERS.mount]!].filter((n) => !existing.has(n)),
   );
   return tabbed(settings, (w) => {
-    w.write(0, `Name:\t${sa.metadata.name}\n`);
-    w.write(0, `Namespace:\t${sa.metadata.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', sa.metadata.labels);
-    printAnnotationsMultiline(w, 'Annotations', sa.metadata.annotations);
+    printObjectHeader(w, sa.metadata);
     for (const header of Object.keys(names).sort()) {
       const list = names[header]!;
       if (list.length === 0) {

@@ -48,6 +48,22 @@ export function tabbed(settings: DescribeSettings, body: (w: DescribeWriter) => 
   return w.toString();
 }
 
+/** The block most describers open with: Name, Namespace, Labels and Annotations. */
+export function printObjectHeader(
+  w: DescribeWriter,
+  meta: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  },
+): void {
+  w.write(0, `Name:\t${meta.name}\n`);
+  w.write(0, `Namespace:\t${meta.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', meta.labels);
+  printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+}
+
 /** `Labels:  a=b` then one continuation line per further label, sorted (printLabelsMultiline). */
 export function printLabelsMultiline(
   w: DescribeWriter,
