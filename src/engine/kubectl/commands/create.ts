@@ -7,7 +7,7 @@ import { kindForApiVersion } from '../../api/kinds.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import type { Command } from '../types.ts';
-import { failure, GENERATOR_FLAGS, outputFormat } from './create/common.ts';
+import { failure, GENERATOR_FLAGS } from './create/common.ts';
 import { createConfigMap } from './create/configmap.ts';
 import { createCronJob } from './create/cronjob.ts';
 import { createDeployment } from './create/deployment.ts';
@@ -18,9 +18,8 @@ import { createClusterRoleBinding, createRoleBinding } from './create/rolebindin
 import { createSecret } from './create/secret.ts';
 import { createService } from './create/service.ts';
 import { createServiceAccount } from './create/serviceaccount.ts';
-import { authorizeWrites, reportWrites } from './file-writes.ts';
+import { authorizeWrites, fileWriteOptions, reportWrites } from './file-writes.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
-import { dryRunMode } from './output-flags.ts';
 
 /** kubectl generators for kinds the simulator does not serve: recognised, and refused plainly. */
 function unsupported(name: string, aliases: string[], short: string): Command {
@@ -79,14 +78,8 @@ export const create: Command = {
     unsupported('token', [], 'Request a service account token'),
   ],
   run(ctx) {
-    if (ctx.args.length > 0)
-      return failure(
-        `error: Unexpected args: [${ctx.args.join(' ')}]\nSee '${ctx.path} -h' for help and examples`,
-      );
-    const dry = dryRunMode(ctx.flags);
-    if (!dry.ok) return failure(dry.error);
-    const out = outputFormat(ctx.flags);
-    if (!out.ok) return out.out;
+    const opts = fileWriteOptions(ctx);
+    if (!opts.ok) return opts.out;
     if (ctx.flags.edit === true) return failure('error: --edit is not available in the simulator');
     if (((ctx.flags.filename as string[] | undefined) ?? []).length === 0)
       return failure('error: must specify one of -f and -k');
@@ -105,7 +98,7 @@ export const create: Command = {
     const { allowed, denied } = authorizeWrites(ctx, selected, 'create');
     const draft = new ClusterDraft(ctx.state);
     const outcomes =
-      dry.mode === 'client'
+      opts.dry === 'client'
         ? allowed.map(({ object }) => {
             const info = kindForApiVersion(String(object.apiVersion), String(object.kind));
             // The resource builder's SetNamespace visitor fills in the namespace before printing.
@@ -128,8 +121,8 @@ export const create: Command = {
             mode: 'create',
             namespace: ctx.namespace,
             namespaceExplicit: ctx.namespaceExplicit,
-            dryRun: dry.mode === 'server',
+            dryRun: opts.dry === 'server',
           });
-    return reportWrites(draft, outcomes, denied, out.format, dry.mode, 'created');
+    return reportWrites(draft, outcomes, denied, opts.format, opts.dry, 'created');
   },
 };

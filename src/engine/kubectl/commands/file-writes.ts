@@ -1,13 +1,33 @@
 /**
- * What `create -f` and `replace -f` share: one authorization check per object read from the
- * files, and kubectl's report of each write (the object or `kind/name verb`, errors after).
+ * What `create -f` and `replace -f` share: the checks before reading the files (no stray
+ * arguments, --dry-run, -o), one authorization check per object read from the files, and
+ * kubectl's report of each write (the object or `kind/name verb`, errors after).
  */
 import { kindForApiVersion } from '../../api/kinds.ts';
 import type { ClusterDraft, KubeObject, LoadedObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { CommandContext, CommandOutput } from '../types.ts';
 import { printObject } from './create/emit.ts';
-import type { DryRun } from './output-flags.ts';
+import { failure, outputFormat } from './create/common.ts';
+import { dryRunMode, type DryRun } from './output-flags.ts';
+
+/** The dry-run mode and output format, or the error kubectl gives before reading any file. */
+export function fileWriteOptions(
+  ctx: CommandContext,
+): { ok: true; dry: DryRun; format: string } | { ok: false; out: CommandOutput } {
+  if (ctx.args.length > 0)
+    return {
+      ok: false,
+      out: failure(
+        `error: Unexpected args: [${ctx.args.join(' ')}]\nSee '${ctx.path} -h' for help and examples`,
+      ),
+    };
+  const dry = dryRunMode(ctx.flags);
+  if (!dry.ok) return { ok: false, out: failure(dry.error) };
+  const out = outputFormat(ctx.flags);
+  if (!out.ok) return out;
+  return { ok: true, dry: dry.mode, format: out.format };
+}
 
 /** The objects the user may write with `verb`, and the API server's Forbidden text for the rest. */
 export function authorizeWrites(

@@ -4,10 +4,10 @@
  */
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import type { Command } from '../types.ts';
-import { failure, outputFormat } from './create/common.ts';
-import { authorizeWrites, reportWrites } from './file-writes.ts';
+import { failure } from './create/common.ts';
+import { authorizeWrites, fileWriteOptions, reportWrites } from './file-writes.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode } from './output-flags.ts';
+import { DRY_RUN_FLAG, OUTPUT_FLAG } from './output-flags.ts';
 
 export const replace: Command = {
   name: 'replace',
@@ -40,14 +40,8 @@ export const replace: Command = {
     },
   ],
   run(ctx) {
-    if (ctx.args.length > 0)
-      return failure(
-        `error: Unexpected args: [${ctx.args.join(' ')}]\nSee '${ctx.path} -h' for help and examples`,
-      );
-    const dry = dryRunMode(ctx.flags);
-    if (!dry.ok) return failure(dry.error);
-    const out = outputFormat(ctx.flags);
-    if (!out.ok) return out.out;
+    const opts = fileWriteOptions(ctx);
+    if (!opts.ok) return opts.out;
     if (ctx.flags.force === true)
       return failure('error: --force is not available in the simulator');
     if (((ctx.flags.filename as string[] | undefined) ?? []).length === 0)
@@ -63,8 +57,8 @@ export const replace: Command = {
       mode: 'replace',
       namespace: ctx.namespace,
       namespaceExplicit: ctx.namespaceExplicit,
-      dryRun: dry.mode !== 'none',
+      dryRun: opts.dry !== 'none',
     });
-    return reportWrites(draft, outcomes, denied, out.format, dry.mode, 'replaced');
+    return reportWrites(draft, outcomes, denied, opts.format, opts.dry, 'replaced');
   },
 };
