@@ -4,3 +4,4 @@ export * from './kubectl/index.ts';
 export * as labels from './labels/index.ts';
 export * as rbac from './rbac/index.ts';
 export { KINDS, kindInfo, resolveResourceType, type KindInfo } from './api/kinds.ts';
+export * from './api/object-ref.ts';

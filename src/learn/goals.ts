@@ -9,24 +9,28 @@ import {
   type ClusterState,
   type KubeObject,
   type Pod,
-  type ServiceAccount,
   type Service,
   type Stored,
 } from '../engine/cluster/index.ts';
+import { objectId, type ObjectRef } from '../engine/api/object-ref.ts';
 import { resolveFromPod } from '../engine/dns/index.ts';
 import {
+  directionDecider,
   evaluateConnection,
   podIp,
+  verdictDirection,
   type ConnectionVerdict,
-  type DirectionVerdict,
 } from '../engine/netpol/index.ts';
 import {
+  apiCall,
   canI,
-  describeSource,
+  decisionSummary,
+  grantingBinding,
   serviceAccountUsername,
+  type ApiCallHop,
   type Decision,
 } from '../engine/rbac/index.ts';
-import { connect, type ConnectOutcome, type Hop } from '../engine/routing/index.ts';
+import { connect, decidingHop, type ConnectOutcome } from '../engine/routing/index.ts';
 import { canonical, getPath, show, subsetMatches } from './fields.ts';
 import type {
   ApiCallGoal,
@@ -42,10 +46,14 @@ import type {
   UnchangedGoal,
 } from './types.ts';
 
-/** What decided a goal: a sentence, and the object (`Kind/ns/name`) behind it when there is one. */
+/** What decided a goal: the engine's sentence, and the object (`Kind/ns/name`) behind it when there is one. */
 export interface DecidedBy {
   summary: string;
   object?: string;
+  /** The hop of the engine's answer that decided (`ingress`, `rbac`…), when a path decided. */
+  hop?: ApiCallHop['kind'];
+  /** The rule (NetworkPolicy rule, or rule of the bound role) that matched, by index. */
+  rule?: number;
 }
 
 /** A goal's verdict: pass or fail, what was found (naming the pairs or permission that differ), and what decided it. */
@@ -82,20 +90,15 @@ function missingPod(ref: string): GoalResult {
   };
 }
 
-/**
- * The hop that settled a path: the first that failed; when every hop passed, the ingress
- * verdict at the destination (what let the request in — the question lessons ask), else the last.
- */
-function decidingHop(hops: readonly Hop[]): DecidedBy | undefined {
-  // A failed lookup's summary hop names no object; the hop behind it (the policy that dropped
-  // the query) does, and that is what the learner must change.
-  const hop =
-    hops.find((h) => !h.ok && h.object) ??
-    hops.find((h) => !h.ok) ??
-    [...hops].reverse().find((h) => h.kind === 'ingress') ??
-    hops[hops.length - 1];
+function objectOf(ref: ObjectRef | undefined): { object?: string } {
+  return ref ? { object: objectId(ref) } : {};
+}
+
+/** What the engine's deciding hop says decided a path. */
+function hopDecider(hop: ApiCallHop | undefined): DecidedBy | undefined {
   if (!hop) return undefined;
-  return hop.object ? { summary: hop.summary, object: hop.object } : { summary: hop.summary };
+  const rule = 'rule' in hop && hop.rule !== undefined ? { rule: hop.rule } : {};
+  return { summary: hop.summary, ...objectOf(hop.object), hop: hop.kind, ...rule };
 }
 
 /**
@@ -127,7 +130,7 @@ function checkConnect(state: ClusterState, g: ConnectGoal): GoalResult {
   const url = expandEnv(pod, g.url);
   const r = connect(state, pod, url);
   const got = OUTCOME_WORDS[r.outcome];
-  const decided = decidingHop(r.hops);
+  const decided = hopDecider(decidingHop(r.hops, r.ok));
   const pass = g.expect === 'fails' ? got !== 'succeeds' : got === g.expect;
   return {
     pass,
@@ -145,7 +148,7 @@ function checkResolve(state: ClusterState, g: ResolveGoal): GoalResult {
   const last = r.attempts[r.attempts.length - 1];
   const answered = r.attempts.find((a) => a.rcode === 'NOERROR' && a.answers.length > 0);
   const decidedBy: DecidedBy = !r.transport.ok
-    ? (decidingHop(r.transport.hops) ?? { summary: 'no nameserver answered' })
+    ? (hopDecider(decidingHop(r.transport.hops, false)) ?? { summary: 'no nameserver answered' })
     : {
         summary: answered
           ? `${answered.name}: ${answered.reason}`
@@ -204,16 +207,13 @@ function subjectUser(s: Subject): string {
   return s.user ?? '';
 }
 
+/** The binding that decided an RBAC decision, or why nothing granted it. */
 export function decisionDecider(d: Decision): DecidedBy {
-  if (d.grant) {
-    const g = d.grant;
-    const object =
-      g.bindingKind === 'RoleBinding'
-        ? `RoleBinding/${g.namespace ?? ''}/${g.binding}`
-        : `ClusterRoleBinding//${g.binding}`;
-    return { summary: `allowed by ${describeSource(g)}`, object };
-  }
-  return { summary: d.reason || (d.allowed ? 'allowed' : 'no RBAC rule allows it') };
+  return {
+    summary: decisionSummary(d),
+    ...objectOf(grantingBinding(d)),
+    ...(d.grant ? { rule: d.grant.ruleIndex } : {}),
+  };
 }
 
 function checkCanI(state: ClusterState, g: CanIGoal): GoalResult {
@@ -236,67 +236,41 @@ function checkCanI(state: ClusterState, g: CanIGoal): GoalResult {
   };
 }
 
-/** Whether the pod has a ServiceAccount token mounted (the pod's setting wins over its ServiceAccount's). */
-export function tokenMounted(state: ClusterState, pod: Stored<Pod>): boolean {
-  const own = pod.spec?.automountServiceAccountToken;
-  if (own !== undefined && own !== null) return own;
-  const sa = getObject<ServiceAccount>(state, 'ServiceAccount', pod.metadata.namespace, podSA(pod));
-  return sa?.automountServiceAccountToken !== false;
-}
-
-export function podSA(pod: Pod): string {
-  return pod.spec?.serviceAccountName || pod.spec?.serviceAccount || 'default';
-}
-
-// The in-cluster address kubectl and client libraries use (KUBERNETES_SERVICE_HOST/PORT).
-export const API_URL = 'https://kubernetes.default.svc:443/';
-
 function checkApiCall(state: ClusterState, g: ApiCallGoal): GoalResult {
   const pod = findPod(state, g.from);
   if (!pod) return missingPod(g.from);
   const what = `${g.from} ${g.verb} ${g.resource}${g.namespace ? ` in namespace ${g.namespace}` : ''}`;
-  const net = connect(state, pod, API_URL);
-  if (!net.ok) {
-    const decided = decidingHop(net.hops);
-    return {
-      pass: g.expect === 'unreachable',
-      detail: `${what}: expected ${g.expect}, the API server is unreachable (${OUTCOME_WORDS[net.outcome]})`,
-      ...(decided ? { decidedBy: decided } : {}),
-    };
-  }
-  const as = tokenMounted(state, pod)
-    ? serviceAccountUsername(pod.metadata.namespace ?? 'default', podSA(pod))
-    : 'system:anonymous';
-  const d = canI(state, {
-    as,
+  const r = apiCall(state, pod, {
     verb: g.verb,
     resource: g.resource,
     apiGroup: g.apiGroup ?? '',
     namespace: g.namespace ?? '',
   });
-  const got = d.allowed ? 'ok' : 'forbidden';
+  const decided = hopDecider(decidingHop(r.network.hops, r.network.ok));
+  if (r.outcome === 'unreachable')
+    return {
+      pass: g.expect === 'unreachable',
+      detail: `${what}: expected ${g.expect}, the API server is unreachable (${OUTCOME_WORDS[r.network.outcome]})`,
+      ...(decided ? { decidedBy: decided } : {}),
+    };
+  const got = r.outcome === 'ok' ? 'ok' : 'forbidden';
   return {
     pass: got === g.expect,
-    detail: `${what} as ${as}: expected ${g.expect}, got ${d.allowed ? '200 OK' : '403 Forbidden'} (the network path to the API server is open)`,
-    decidedBy: decisionDecider(d),
+    detail: `${what} as ${r.identity.user.username}: expected ${g.expect}, got ${r.outcome === 'ok' ? '200 OK' : '403 Forbidden'} (the network path to the API server is open)`,
+    decidedBy: { ...decisionDecider(r.decision!), hop: 'rbac' },
   };
 }
 
-function directionDecider(v: DirectionVerdict): DecidedBy {
-  const deciding = v.allowed ? v.policies.find((p) => p.allows) : v.policies[0];
-  const summary = `${v.direction} ${v.allowed ? 'allowed' : 'denied'}: ${v.reason}`;
-  return deciding ? { summary, object: `NetworkPolicy/${deciding.policy}` } : { summary };
-}
-
-/** The direction that settled a verdict: the one that denied, else the one a policy allowed. */
+/** The direction that settled a verdict, and the policy (and rule) in it that decided. */
 export function verdictDecider(v: ConnectionVerdict): DecidedBy {
-  if (!v.enforced || v.self) return { summary: v.reason };
-  if (!v.egress.allowed) return directionDecider(v.egress);
-  if (!v.ingress.allowed) return directionDecider(v.ingress);
-  if (v.ingress.isolated) return directionDecider(v.ingress);
-  if (v.egress.isolated) return directionDecider(v.egress);
-  // Nothing isolates either end: the destination's open ingress is what lets it in.
-  return directionDecider(v.ingress);
+  const d = verdictDirection(v);
+  if (!d) return { summary: v.reason };
+  const by = directionDecider(d);
+  return {
+    summary: `${d.direction} ${d.allowed ? 'allowed' : 'denied'}: ${d.reason}`,
+    ...objectOf(by?.policy),
+    ...(by?.rule !== undefined ? { rule: by.rule } : {}),
+  };
 }
 
 function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {

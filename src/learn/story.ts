@@ -5,18 +5,25 @@
  * and the place on the track where the packet is. Nothing here decides anything: every verdict
  * comes from `connect`, the DNS resolver and the RBAC authorizer.
  */
+import { objectId, objectKeyOf, type ObjectRef } from '../engine/api/object-ref.ts';
 import { getObject, type ClusterState, type Pod, type Stored } from '../engine/cluster/index.ts';
 import type { QueryAttempt, ResolveResult } from '../engine/dns/index.ts';
 import {
-  canI,
-  forbiddenMessage,
-  impersonatedUser,
-  queryAttributes,
-  serviceAccountUsername,
-  type AccessQuery,
+  apiCall,
+  describeApiRequest,
+  IN_CLUSTER_API_URL,
+  type ApiCallHop,
+  type ApiRequest,
 } from '../engine/rbac/index.ts';
-import { connect, type ConnectResult, type Hop } from '../engine/routing/index.ts';
-import { API_URL, decisionDecider, podSA, tokenMounted } from './goals.ts';
+import {
+  backendText,
+  connect,
+  pathDecision,
+  type ConnectResult,
+  type Hop,
+  type LookupHop,
+  type PathDecision,
+} from '../engine/routing/index.ts';
 
 /** Where on the track a step happens, in the order a request passes them. */
 export type TrackStop =
@@ -78,7 +85,7 @@ export type StepStatus = 'ok' | 'miss' | 'fail';
 /** One step of a story. */
 export interface StoryStep {
   id: string;
-  kind: Hop['kind'] | 'source' | 'authn' | 'rbac';
+  kind: ApiCallHop['kind'] | 'source';
   title: string;
   /** One or two plain sentences for the learner. */
   narration: string;
@@ -112,19 +119,16 @@ export interface Story {
   steps: StoryStep[];
   /** Index of the step where the request stopped; absent when it got through. */
   stoppedAt?: number;
+  /** Index of the step of the engine's deciding hop (where it stopped, or what let it in). */
+  decidedAt?: number;
   outcome: StoryOutcome;
 }
 
 /** What an API call asks the API server. */
-export interface ApiCallSpec {
-  verb: string;
-  /** Plural resource, `pods` or `deployments.apps`-style group-qualified. */
-  resource: string;
-  /** '' or absent: cluster-wide. */
-  namespace?: string;
-}
+export type ApiCallSpec = ApiRequest;
 
-type Draft = Omit<StoryStep, 'id' | 'status'>;
+/** A step being written, with the engine hop it tells (the deciding hop is found by it). */
+type Draft = Omit<StoryStep, 'id' | 'status'> & { hop?: ApiCallHop };
 
 function findPod(state: ClusterState, ref: string): Stored<Pod> | undefined {
   const i = ref.indexOf('/');
@@ -132,19 +136,13 @@ function findPod(state: ClusterState, ref: string): Stored<Pod> | undefined {
   return getObject<Pod>(state, 'Pod', ref.slice(0, i), ref.slice(i + 1));
 }
 
-/** The text after the engine's " — " separator (the verdict's reason), or the whole summary. */
-function reasonOf(summary: string): string {
-  const i = summary.indexOf(' — ');
-  return i < 0 ? summary : summary.slice(i + 3);
-}
-
 function sentence(s: string): string {
   const t = s.trim();
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function objectOf(h: { object?: string }): { object?: string } {
-  return h.object ? { object: h.object } : {};
+function objectOf(ref: ObjectRef | undefined): { object?: string } {
+  return ref ? { object: objectId(ref) } : {};
 }
 
 function missingPodStory(kind: Story['kind'], from: string, target: string): Story {
@@ -168,6 +166,7 @@ function missingPodStory(kind: Story['kind'], from: string, target: string): Sto
       },
     ],
     stoppedAt: 0,
+    decidedAt: 0,
     outcome: { ok: false, exitCode: 1, message },
   };
 }
@@ -210,120 +209,139 @@ function attemptStep(
   };
 }
 
+/** Why a DNS query got no answer: the engine's deciding hop of its traffic. */
+function queryFailure(hop: Hop): string {
+  if (hop.kind === 'egress' || hop.kind === 'ingress') return sentence(hop.verdict.reason);
+  return sentence(hop.summary);
+}
+
 /** The DNS part of a request: one step per name the resolver asked, or why no server answered. */
-function dnsSteps(from: string, r: ConnectResult, hop: Hop): Draft[] {
-  const res = r.dns;
-  if (!res) {
-    // An IP-less parse failure or an /etc/hosts answer: the hop says it all.
-    return [
-      {
-        kind: 'dns',
-        title: hop.ok ? 'hosts file' : 'Bad URL',
-        narration: sentence(
-          hop.ok ? `${hop.summary.replace(' from the pod', ` from ${from}`)}` : hop.summary,
-        ),
-        ok: hop.ok,
-        at: hop.ok ? 'dns' : 'source',
-      },
-    ];
-  }
+function lookupSteps(from: string, hop: LookupHop, decision: PathDecision | undefined): Draft[] {
+  const res = hop.resolution;
   if (res.rcode === 'TIMEOUT' || res.rcode === 'REFUSED') {
-    const bad = res.transport.hops.find((h) => !h.ok);
-    const why = bad ? reasonOf(bad.summary.replace(/^\[DNS\] /, '')) : 'no nameserver answered';
+    const bad = decision?.stage === hop ? decision.hop : undefined;
     return [
       {
         kind: 'dns',
         title: res.rcode === 'TIMEOUT' ? 'DNS: no reply' : 'DNS: refused',
         narration: `${from} sends a DNS query for ${res.query} to ${res.resolvConf.nameservers.join(', ') || 'no nameserver'}, but ${
           res.rcode === 'TIMEOUT' ? 'no reply comes back' : 'no server accepts it'
-        }: ${sentence(why)}`,
+        }: ${bad && bad !== hop ? queryFailure(bad) : 'no nameserver answered.'}`,
         ok: false,
-        ...(bad ? objectOf(bad) : {}),
+        ...(bad ? objectOf(bad.object) : {}),
         at: 'dns',
         detail: hop.detail ?? [],
+        hop,
       },
     ];
   }
-  return res.attempts.map((a, i) =>
-    attemptStep(from, res, a, i === res.attempts.length - 1, i === 0),
-  );
+  return res.attempts.map((a, i) => ({
+    ...attemptStep(from, res, a, i === res.attempts.length - 1, i === 0),
+    hop,
+  }));
+}
+
+/** The destination of a policy hop as people read it. */
+function destination(h: Extract<Hop, { kind: 'egress' | 'ingress' }>): string {
+  return h.to.pod ? objectKeyOf(h.to.pod) : h.to.ip;
 }
 
 function hopStep(from: string, h: Hop): Draft {
-  const detail = h.detail ? { detail: h.detail } : {};
+  const base = {
+    ok: h.ok,
+    hop: h,
+    ...objectOf(h.object),
+    ...(h.detail ? { detail: h.detail } : {}),
+  };
   switch (h.kind) {
-    case 'service': {
-      const svc = h.object?.replace(/^Service\//, '') ?? 'the Service';
-      const n = h.detail?.length ?? 0;
+    case 'url':
       return {
+        ...base,
+        kind: 'url',
+        title: 'Bad URL',
+        narration: sentence(`${h.url}: ${h.message}`),
+        at: 'source',
+      };
+    case 'dns':
+      // A lookup is told by lookupSteps; an /etc/hosts answer is one step.
+      return {
+        ...base,
+        kind: 'dns',
+        title: 'hosts file',
+        narration: sentence(
+          h.step === 'hosts'
+            ? `${h.host} → ${h.addresses.join(', ')} from ${from}'s /etc/hosts`
+            : h.summary,
+        ),
+        at: 'dns',
+      };
+    case 'service': {
+      const svc = objectKeyOf(h.object);
+      const port = `${h.address.port}/${h.address.protocol}`;
+      const n = h.backends.length;
+      return {
+        ...base,
         kind: 'service',
         title: `Service ${svc}`,
-        narration: h.ok
-          ? `The address belongs to Service ${svc}; kube-proxy has ${n} ready endpoint${n === 1 ? '' : 's'} for it and picks one.`
-          : sentence(h.summary.replace(': kube-proxy', ', so kube-proxy')),
-        ok: h.ok,
-        ...objectOf(h),
+        narration:
+          h.result === 'chosen'
+            ? `The address belongs to Service ${svc}; kube-proxy has ${n} ready endpoint${n === 1 ? '' : 's'} for it and picks one.`
+            : h.result === 'no-endpoints'
+              ? `Service ${svc} port ${port} has no ready endpoints, so kube-proxy rejects the connection.`
+              : `Service ${svc} has no port ${port}, so kube-proxy has no rule for it and the packet is lost.`,
         at: 'service',
-        ...detail,
       };
     }
-    case 'endpoint': {
-      const to = h.summary.includes('→ ') ? h.summary.slice(h.summary.indexOf('→ ') + 2) : '';
+    case 'endpoint':
       return {
+        ...base,
         kind: 'endpoint',
         title: 'Endpoint',
-        narration: to
-          ? `kube-proxy rewrites the destination to the endpoint ${to} (DNAT).`
-          : sentence(h.summary),
-        ok: h.ok,
-        ...objectOf(h),
+        narration: `kube-proxy rewrites the destination to the endpoint ${backendText(h.to)} (DNAT).`,
         at: 'endpoint',
-        ...detail,
       };
-    }
     case 'egress':
     case 'ingress': {
       const leaving = h.kind === 'egress';
-      const dest = /^ingress to (\S+)/.exec(h.summary)?.[1] ?? 'the destination';
-      const words = leaving ? `Leaving ${from}` : `Arriving at ${dest}`;
+      const words = leaving ? `Leaving ${from}` : `Arriving at ${destination(h)}`;
       return {
+        ...base,
         kind: h.kind,
         title: `${leaving ? 'Egress' : 'Ingress'} ${h.ok ? 'allowed' : 'denied'}`,
-        narration: `${words}: ${h.kind} ${h.ok ? 'allowed' : 'denied'} — ${sentence(reasonOf(h.summary))}${
+        narration: `${words}: ${h.kind} ${h.ok ? 'allowed' : 'denied'} — ${sentence(h.verdict.reason)}${
           h.ok
             ? ''
             : ' The packet is dropped without an answer, so the client waits until it times out.'
         }`,
-        ok: h.ok,
-        ...objectOf(h),
         at: h.kind,
-        ...detail,
       };
     }
     case 'listen':
       return {
+        ...base,
         kind: 'listen',
         title: h.ok ? 'Port open' : 'Port closed',
         narration: sentence(h.summary),
-        ok: h.ok,
-        ...objectOf(h),
         at: 'port',
-        ...detail,
       };
-    default:
+    case 'mesh':
       return {
-        kind: h.kind,
-        title: h.kind === 'mesh' ? 'Mesh sidecar' : 'DNS',
+        ...base,
+        kind: 'mesh',
+        title: 'Mesh sidecar',
         narration: sentence(h.summary),
-        ok: h.ok,
-        ...objectOf(h),
-        at: h.kind === 'mesh' ? 'mesh' : 'dns',
-        ...detail,
+        at: 'mesh',
       };
   }
 }
 
-function pathSteps(from: string, pod: Stored<Pod>, r: ConnectResult, doing: string): Draft[] {
+function pathSteps(
+  from: string,
+  pod: Stored<Pod>,
+  hops: readonly Hop[],
+  decision: PathDecision | undefined,
+  doing: string,
+): Draft[] {
   const ip = pod.status?.podIP;
   const drafts: Draft[] = [
     {
@@ -335,22 +353,29 @@ function pathSteps(from: string, pod: Stored<Pod>, r: ConnectResult, doing: stri
       at: 'source',
     },
   ];
-  for (const h of r.hops) {
-    if (h.kind === 'dns') drafts.push(...dnsSteps(from, r, h));
+  for (const h of hops) {
+    if (h.kind === 'dns' && h.step === 'lookup') drafts.push(...lookupSteps(from, h, decision));
     else drafts.push(hopStep(from, h));
   }
   return drafts;
 }
 
 /**
- * Numbers the steps and sets each one's status: the last failing step is where the request
- * stopped (when it did), every other failing step is a miss it went past.
+ * Numbers the steps and sets each one's status. The engine's deciding hop names the step that
+ * decided (for a lookup, its last name tried); when the request failed that is where it
+ * stopped, and every other failing step is a miss it went past.
  */
-function finish(drafts: Draft[], failed: boolean): { steps: StoryStep[]; stoppedAt?: number } {
-  let stop = -1;
-  if (failed) for (let i = drafts.length - 1; i >= 0 && stop < 0; i--) if (!drafts[i]!.ok) stop = i;
+function finish(
+  drafts: Draft[],
+  decided: ApiCallHop | undefined,
+  failed: boolean,
+): { steps: StoryStep[]; stoppedAt?: number; decidedAt?: number } {
+  let at = -1;
+  for (let i = drafts.length - 1; i >= 0 && at < 0; i--)
+    if (decided && drafts[i]!.hop === decided) at = i;
+  const stop = failed ? at : -1;
   const seen = new Map<string, number>();
-  const steps = drafts.map((d, i): StoryStep => {
+  const steps = drafts.map(({ hop: _hop, ...d }, i): StoryStep => {
     const n = (seen.get(d.kind) ?? 0) + 1;
     seen.set(d.kind, n);
     return {
@@ -359,7 +384,11 @@ function finish(drafts: Draft[], failed: boolean): { steps: StoryStep[]; stopped
       status: d.ok ? 'ok' : i === stop ? 'fail' : 'miss',
     };
   });
-  return stop >= 0 ? { steps, stoppedAt: stop } : { steps };
+  return {
+    steps,
+    ...(stop >= 0 ? { stoppedAt: stop } : {}),
+    ...(at >= 0 ? { decidedAt: at } : {}),
+  };
 }
 
 /** The stops the steps visit (first visit order), then the kind's later stops not reached. */
@@ -380,13 +409,14 @@ function trackFor(
 function curlMessage(r: ConnectResult, url: string): string {
   const host = (r.host ?? url).replace(/\.$/, '');
   const port = r.port ?? 80;
+  const bad = r.hops[0];
   switch (r.outcome) {
     case 'ok':
       return `exit 0: ${r.answeredBy ? `${r.answeredBy} answered` : 'the server answered'}${r.responder ? ` from ${r.responder.ip}:${r.responder.port}` : ''}`;
     case 'nxdomain':
-      return r.exitCode === 6
-        ? `curl: (6) Could not resolve host: ${host}`
-        : `curl: (${r.exitCode}) ${r.hops[0]?.summary.replace(/^.*?: /, '') ?? 'URL rejected'}`;
+      return bad?.kind === 'url'
+        ? `curl: (${bad.exitCode}) ${bad.message}`
+        : `curl: (6) Could not resolve host: ${host}`;
     case 'dns-timeout':
       return `curl: (6) Could not resolve host: ${host}`;
     case 'refused':
@@ -400,7 +430,9 @@ export function requestStory(state: ClusterState, from: string, url: string): St
   const pod = findPod(state, from);
   if (!pod) return missingPodStory('request', from, url);
   const r = connect(state, pod, url);
-  const { steps, stoppedAt } = finish(pathSteps(from, pod, r, `runs curl ${url}`), !r.ok);
+  const decision = pathDecision(r.hops, r.ok);
+  const drafts = pathSteps(from, pod, r.hops, decision, `runs curl ${url}`);
+  const { steps, stoppedAt, decidedAt } = finish(drafts, decision?.stage, !r.ok);
   return {
     kind: 'request',
     from,
@@ -408,37 +440,37 @@ export function requestStory(state: ClusterState, from: string, url: string): St
     track: trackFor(REQUEST_TRACK, steps, stoppedAt !== undefined),
     steps,
     ...(stoppedAt !== undefined ? { stoppedAt } : {}),
+    ...(decidedAt !== undefined ? { decidedAt } : {}),
     outcome: { ok: r.ok, exitCode: r.exitCode, message: curlMessage(r, url) },
   };
 }
 
 /** `list pods in namespace data`, `get nodes cluster-wide`. */
 export function describeApiCall(call: ApiCallSpec): string {
-  return `${call.verb} ${call.resource} ${call.namespace ? `in namespace ${call.namespace}` : 'cluster-wide'}`;
-}
-
-function kubectlUnreachable(r: ConnectResult): string {
-  const target = `${r.address ?? r.host ?? 'kubernetes.default.svc'}:${r.port ?? 443}`;
-  if (r.outcome === 'refused')
-    return `The connection to the server ${target} was refused - did you specify the right host or port?`;
-  if (r.outcome === 'nxdomain')
-    return `Unable to connect to the server: dial tcp: lookup ${r.host ?? 'kubernetes.default.svc'}: no such host`;
-  return `Unable to connect to the server: dial tcp ${target}: i/o timeout`;
+  return describeApiRequest(call);
 }
 
 /**
  * The story of an API call made from pod `from` with its mounted ServiceAccount token: the
- * network path to the API server (`kubernetes.default.svc`), who the token says the caller is,
- * and the RBAC decision — network access and permission are two separate gates.
+ * network path to the API server (the `kubernetes` Service's address, as in-cluster clients
+ * dial it), who the token says the caller is, and the RBAC decision — network access and
+ * permission are two separate gates.
  */
 export function apiCallStory(state: ClusterState, from: string, call: ApiCallSpec): Story {
-  const target = describeApiCall(call);
+  const target = describeApiRequest(call);
   const pod = findPod(state, from);
   if (!pod) return missingPodStory('apiCall', from, target);
-  const r = connect(state, pod, API_URL);
-  const drafts = pathSteps(from, pod, r, `calls the API server (${API_URL}) to ${target}`);
-  if (!r.ok) {
-    const { steps, stoppedAt } = finish(drafts, true);
+  const r = apiCall(state, pod, call);
+  const net = pathDecision(r.network.hops, r.network.ok);
+  const drafts = pathSteps(
+    from,
+    pod,
+    r.network.hops,
+    net,
+    `calls the API server (${IN_CLUSTER_API_URL}) to ${target}`,
+  );
+  if (r.outcome === 'unreachable') {
+    const { steps, stoppedAt, decidedAt } = finish(drafts, net?.stage, true);
     return {
       kind: 'apiCall',
       from,
@@ -446,7 +478,8 @@ export function apiCallStory(state: ClusterState, from: string, call: ApiCallSpe
       track: trackFor(API_TRACK, steps, true),
       steps,
       ...(stoppedAt !== undefined ? { stoppedAt } : {}),
-      outcome: { ok: false, exitCode: 1, message: kubectlUnreachable(r) },
+      ...(decidedAt !== undefined ? { decidedAt } : {}),
+      outcome: { ok: false, exitCode: 1, message: r.message },
     };
   }
   // The node's listening hop is the API server answering.
@@ -454,60 +487,46 @@ export function apiCallStory(state: ClusterState, from: string, call: ApiCallSpe
   if (listen.kind === 'listen') {
     listen.at = 'apiserver';
     listen.title = 'API server';
-    listen.narration = `The API server answers on ${r.responder?.ip ?? ''}:${r.responder?.port ?? ''} and reads the request.`;
+    listen.narration = `The API server answers on ${r.network.responder?.ip ?? ''}:${r.network.responder?.port ?? ''} and reads the request.`;
   }
-  const ns = pod.metadata.namespace ?? 'default';
-  const sa = podSA(pod);
-  const mounted = tokenMounted(state, pod);
-  const as = mounted ? serviceAccountUsername(ns, sa) : 'system:anonymous';
-  const user = impersonatedUser(as, []);
+  const id = r.identity;
+  const user = id.user;
+  const authn = r.hops.find((h) => h.kind === 'authn');
+  const rbac = r.hops.find((h) => h.kind === 'rbac');
+  const sa = objectKeyOf(id.serviceAccount);
   drafts.push({
     kind: 'authn',
-    title: mounted ? `Authenticated: ${sa}` : 'Anonymous',
-    narration: mounted
-      ? `The request carries ${from}'s ServiceAccount token, so the API server knows the caller as ${as} (groups ${user.groups.join(', ')}).`
-      : `${from} has no ServiceAccount token mounted, so the request is anonymous: ${as}.`,
+    title: id.tokenMounted ? `Authenticated: ${id.serviceAccount.name}` : 'Anonymous',
+    narration: id.tokenMounted
+      ? `The request carries ${from}'s ServiceAccount token, so the API server knows the caller as ${user.username} (groups ${user.groups.join(', ')}).`
+      : `${from} has no ServiceAccount token mounted (ServiceAccount ${sa}), so the request is anonymous: ${user.username}.`,
     ok: true,
-    object: `ServiceAccount/${ns}/${sa}`,
+    object: objectId(id.serviceAccount),
     at: 'authn',
+    ...(authn ? { hop: authn } : {}),
   });
-  const q: AccessQuery = {
-    as,
-    verb: call.verb,
-    resource: call.resource.split('.')[0]!,
-    apiGroup: call.resource.includes('.')
-      ? call.resource.slice(call.resource.indexOf('.') + 1)
-      : '',
-    namespace: call.namespace ?? '',
-  };
-  const d = canI(state, q);
-  const decided = decisionDecider(d);
   const scope = call.namespace ? `in namespace ${call.namespace}` : 'cluster-wide';
   drafts.push({
     kind: 'rbac',
-    title: d.allowed ? 'RBAC: allowed' : 'RBAC: 403 Forbidden',
-    narration: d.allowed
-      ? `RBAC ${sentence(decided.summary)} The API server answers 200 OK.`
-      : `No RoleBinding or ClusterRoleBinding grants ${as} ${call.verb} ${call.resource} ${scope}, so the API server answers 403 Forbidden — the network let the request through, RBAC said no.`,
-    ok: d.allowed,
-    ...(decided.object ? { object: decided.object } : {}),
+    title: r.ok ? 'RBAC: allowed' : 'RBAC: 403 Forbidden',
+    narration: r.ok
+      ? `RBAC ${sentence(rbac?.summary ?? 'allowed')} The API server answers 200 OK.`
+      : `No RoleBinding or ClusterRoleBinding grants ${user.username} ${call.verb} ${call.resource} ${scope}, so the API server answers 403 Forbidden — the network let the request through, RBAC said no.`,
+    ok: r.ok,
+    ...objectOf(rbac?.object),
     at: 'rbac',
-    detail: [d.reason, ...d.errors],
+    detail: rbac?.detail ?? [],
+    ...(rbac ? { hop: rbac } : {}),
   });
-  const { steps, stoppedAt } = finish(drafts, !d.allowed);
+  const { steps, stoppedAt, decidedAt } = finish(drafts, rbac, !r.ok);
   return {
     kind: 'apiCall',
     from,
     target,
-    track: trackFor(API_TRACK, steps, !d.allowed),
+    track: trackFor(API_TRACK, steps, !r.ok),
     steps,
     ...(stoppedAt !== undefined ? { stoppedAt } : {}),
-    outcome: d.allowed
-      ? { ok: true, exitCode: 0, message: `200 OK: ${as} may ${target}` }
-      : {
-          ok: false,
-          exitCode: 1,
-          message: `Error from server (Forbidden): ${forbiddenMessage(user, queryAttributes(q), d.apiReason)}`,
-        },
+    ...(decidedAt !== undefined ? { decidedAt } : {}),
+    outcome: { ok: r.ok, exitCode: r.exitCode, message: r.message },
   };
 }

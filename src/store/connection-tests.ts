@@ -3,7 +3,7 @@
  * diagram's test form). A test is its question — which pod asks for which URL — and is
  * re-asked of every cluster state, so applying a policy recolours the answer at once.
  */
-import type { ConnectResult, Hop } from '../engine/routing/index.ts';
+import type { ConnectResult, PathDecision } from '../engine/routing/index.ts';
 
 /** One connection test: `from` is `namespace/pod`, `url` what curl was given. */
 export interface ConnectionTestSpec {
@@ -19,18 +19,13 @@ export interface ConnectionTestResult {
   /** False when the source pod no longer exists. */
   present: boolean;
   result?: ConnectResult;
-  /** The hop that decided the outcome: the first failing hop, else the last one. */
-  deciding?: Hop;
+  /** The engine's deciding hop (and the request's stage it belongs to). */
+  deciding?: PathDecision;
 }
 
 export function splitRef(ref: string): { namespace: string; name: string } {
   const i = ref.indexOf('/');
   return { namespace: ref.slice(0, i), name: ref.slice(i + 1) };
-}
-
-/** The hop to show on the edge: where the request stopped, or its last step when it got through. */
-export function decidingHop(hops: readonly Hop[]): Hop | undefined {
-  return hops.find((h) => !h.ok) ?? hops[hops.length - 1];
 }
 
 const CURL_FLAGS_WITH_VALUE = new Set([

@@ -4,9 +4,9 @@
  * Everything here is reached through `getRuntime()` once `runtimeReady` is set in the store.
  */
 import { getObject, type ClusterState, type Pod, type Stored } from '../engine/cluster/index.ts';
-import { connect, type ConnectResult } from '../engine/routing/index.ts';
+import { connect, pathDecision, type ConnectResult } from '../engine/routing/index.ts';
 import type { ConnectionTestResult, ConnectionTestSpec } from './connection-tests.ts';
-import { decidingHop, splitRef } from './connection-tests.ts';
+import { splitRef } from './connection-tests.ts';
 
 export {
   runCommandLine,
@@ -17,8 +17,21 @@ export {
   toYaml,
 } from '../engine/kubectl/index.ts';
 export { loadManifests, applyToState } from '../engine/cluster/index.ts';
-export { evaluateConnection, probeMatrix } from '../engine/netpol/index.ts';
-export { rulesFor, describeSource, serviceAccountUser } from '../engine/rbac/index.ts';
+export {
+  evaluateConnection,
+  probeMatrix,
+  policiesSelecting,
+  policyRulesText,
+  verdictDirection,
+} from '../engine/netpol/index.ts';
+export { selectorString } from '../engine/labels/index.ts';
+export { endpointCandidacy, endpointCandidacyText } from '../engine/cluster/index.ts';
+export {
+  describeSource,
+  permissionsOf,
+  rulesFor,
+  serviceAccountUser,
+} from '../engine/rbac/index.ts';
 export { exportClusterYaml, importClusterYaml, cleanForExport } from './yaml-io.ts';
 export { connect };
 
@@ -39,14 +52,16 @@ export function runConnectionTest(
       spec.timeoutSeconds !== undefined ? { timeoutSeconds: spec.timeoutSeconds } : {},
     );
   } catch (e) {
+    const message = `internal simulator error: ${String(e)}`;
     result = {
       ok: false,
       outcome: 'timeout',
       exitCode: 1,
-      hops: [{ kind: 'dns', ok: false, summary: `internal simulator error: ${String(e)}` }],
-    } as ConnectResult;
+      hops: [{ kind: 'url', ok: false, url: spec.url, message, exitCode: 1, summary: message }],
+    };
   }
-  return { spec, present: true, result, deciding: decidingHop(result.hops) };
+  const deciding = pathDecision(result.hops, result.ok);
+  return { spec, present: true, result, ...(deciding ? { deciding } : {}) };
 }
 
 /** Memoised per (state, tests): the diagram, list and inspector all ask the same question. */

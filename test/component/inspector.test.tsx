@@ -95,4 +95,52 @@ describe('the inspector', () => {
       'Ingress: nothing is allowed (a default deny for the pods it selects)',
     );
   });
+
+  it('agrees with curl on publishNotReadyAddresses: a not-Ready pod the Service publishes gets traffic', async () => {
+    // Service spec: publishNotReadyAddresses makes the endpoints controllers list not-Ready
+    // pods as ready (kubernetes/kubernetes pkg/controller/endpointslice, podToEndpoint).
+    const store: LabStore = createLabStore({ storage: null });
+    store.getState().applyManifest(`apiVersion: v1
+kind: Namespace
+metadata: {name: app}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: warming, namespace: app, labels: {app: web}}
+spec:
+  containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]
+status:
+  conditions: [{type: Ready, status: "False"}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, namespace: app}
+spec:
+  containers: [{name: c, image: curlimages/curl}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: app}
+spec:
+  selector: {app: web}
+  publishNotReadyAddresses: true
+  ports: [{port: 80}]
+`);
+    const curl = store.getState().run('kubectl exec -n app client -- curl -sS -m 2 http://web');
+    expect(curl?.exitCode).toBe(0);
+    expect(curl?.stdout).toContain('warming');
+    render(
+      <LabProvider store={store}>
+        <Inspector />
+      </LabProvider>,
+    );
+    store.getState().select({ kind: 'Service', namespace: 'app', name: 'web' });
+    await screen.findByText(/Endpoints, and why/);
+    const row = [...document.querySelectorAll('.why-list li')].find((li) =>
+      li.textContent?.includes('warming:'),
+    )!;
+    expect(row).toHaveClass('is-ok');
+    expect(row.textContent).toMatch(/warming: endpoint — .*publishNotReadyAddresses.*gets traffic/);
+    expect(row.textContent).not.toMatch(/gets no traffic/);
+  });
 });

@@ -12,6 +12,10 @@ export {
   podIsReady,
   podCanServe,
   resolveTargetPort,
+  endpointCandidacy,
+  endpointCandidacyText,
+  type EndpointCandidacy,
+  type CandidatePort,
   ROOT_CA_CONFIGMAP,
 } from './controllers/index.ts';
 export { KUBE_DNS_IP, KUBERNETES_SERVICE_IP, SYSTEM_NAMESPACES } from './bootstrap/system.ts';

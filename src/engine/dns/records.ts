@@ -108,3 +108,8 @@ export function isSubdomain(zone: string, name: string): boolean {
   const n = name.replace(/\.$/, '').toLowerCase();
   return n === z || n.endsWith(`.${z}`);
 }
+
+/** A Service's cluster DNS name, `<service>.<namespace>.svc.<zone>` (the DNS spec's A record name). */
+export function serviceDnsName(name: string, namespace: string, clusterDomain: string): string {
+  return `${name}.${namespace}.svc.${clusterDomain}`;
+}

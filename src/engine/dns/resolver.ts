@@ -8,6 +8,7 @@
  */
 import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
 import { sendPacket, type Delivery } from '../routing/packet.ts';
+import { withText } from '../routing/hop-text.ts';
 import type { Hop } from '../routing/types.ts';
 import { coreDnsAnswer } from './coredns.ts';
 import { podResolvConf, type ResolvConf } from './resolv-conf.ts';
@@ -77,16 +78,27 @@ export function dnsTransport(
     const good = tries.find((t) => t.outcome === 'delivered');
     const shown = good ?? first;
     const mixed = tries.length > 1 && tries.some((t) => t.outcome !== shown.outcome);
-    const detail = mixed
-      ? tries.map((t) => `  via ${t.targetIP}:${t.targetPort}: ${t.outcome}`)
-      : undefined;
-    hops.push({
-      kind: 'dns',
-      ok: !!good,
-      summary: `DNS query to nameserver ${server}:53/${protocol}${good ? '' : shown.outcome === 'refused' ? ': refused' : ': no reply'}`,
-      ...(detail ? { detail: ['CoreDNS endpoints:', ...detail] } : {}),
-    });
-    hops.push(...shown.hops.map((h) => ({ ...h, summary: `[DNS] ${h.summary}` })));
+    hops.push(
+      withText({
+        kind: 'dns',
+        step: 'query',
+        ok: !!good,
+        server,
+        protocol,
+        outcome: shown.outcome,
+        ...(mixed
+          ? {
+              viaEndpoints: tries.map((t) => ({
+                ip: t.targetIP,
+                port: t.targetPort,
+                outcome: t.outcome,
+              })),
+            }
+          : {}),
+      }),
+    );
+    // The query's own path follows it (transportLines marks these hops as DNS traffic).
+    hops.push(...shown.hops);
     if (good) {
       const r = good.responder;
       const answeredBy = r?.kind === 'dns' && r.server === 'upstream' ? 'upstream' : 'coredns';

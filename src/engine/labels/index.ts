@@ -1,3 +1,4 @@
 export * from './names.ts';
 export * from './selector.ts';
 export * from './selector-string.ts';
+export * from './format.ts';

@@ -134,17 +134,3 @@ export function validateLabelSelector(selector: unknown, field: string): FieldEr
   });
   return errs;
 }
-
-/** Renders a selector as kubectl prints it (`app=web,tier in (a,b)`), `<none>` when empty. */
-export function formatLabelSelector(selector: LabelSelector | undefined | null): string {
-  if (!selector) return '<none>';
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of selector.matchExpressions ?? []) {
-    const vals = [...(e.values ?? [])].sort().join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${vals})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${vals})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.length === 0 ? '<none>' : parts.join(',');
-}

@@ -82,7 +82,8 @@ export { probeMatrix, type ProbeMatrix, type ProbeOptions } from './matrix.ts';
 export { naiveMatrix } from './naive.ts';
 export { effectivePolicyTypes, netpolModel, podIp, type NetpolModel } from './model.ts';
 export { namedPortNumber } from './ports.ts';
-export { selectorString } from './words.ts';
+export { selectorPhrase, labelsPhrase, policyRulesText } from './words.ts';
+export { podIsolation, policiesSelecting, policyTypesOf, type PodIsolation } from './isolation.ts';
 export {
   parseCidrBlock,
   parseIp,
@@ -92,3 +93,4 @@ export {
   type Cidr,
   type IpAddress,
 } from './ip.ts';
+export { directionDecider, verdictDirection, type PolicyDecider } from './decider.ts';

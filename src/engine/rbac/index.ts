@@ -8,3 +8,6 @@ export * from './who-can.ts';
 export * from './discovery.ts';
 export * from './access-list.ts';
 export * from './can-i.ts';
+export * from './pod-identity.ts';
+export * from './api-call.ts';
+export * from './permissions.ts';

@@ -12,6 +12,7 @@ import {
   isIPv6,
   type ResolveResult,
 } from '../dns/index.ts';
+import { withText } from './hop-text.ts';
 import { sendPacket, type Delivery } from './packet.ts';
 import type { ConnectOptions, ConnectResult, Hop } from './types.ts';
 import { parseUrl } from './url.ts';
@@ -27,25 +28,14 @@ function advance(state: ClusterState, updates: Array<{ key: string; next: number
 
 /** The DNS hop of a request, with the names tried and the DNS traffic's own verdicts. */
 export function dnsHop(res: ResolveResult): Hop {
-  const conf = res.resolvConf;
-  const detail = [
-    `resolv.conf (dnsPolicy ${conf.policy}): ${conf.text.trim().replace(/\n/g, '; ') || '(empty)'}`,
-    ...res.transport.hops.map((h) => `${h.ok ? '✔' : '✘'} ${h.summary}`),
-    ...res.attempts.map(
-      (a) =>
-        `${a.name}: ${a.rcode}${a.answers.length ? ` → ${a.answers.map((r) => `${r.type} ${r.data}`).join(', ')}` : ''} (${a.reason})`,
-    ),
-  ];
   const addresses = res.answers.filter((r) => r.type === 'A').map((r) => r.data);
-  let summary: string;
-  if (res.rcode === 'TIMEOUT')
-    summary = `${res.query}: DNS query got no reply (dropped on the way to the nameserver)`;
-  else if (res.rcode === 'REFUSED') summary = `${res.query}: no nameserver accepted the query`;
-  else if (addresses.length) summary = `${res.query} → ${res.fqdn} = ${addresses.join(', ')}`;
-  else if (res.rcode === 'NOERROR')
-    summary = `${res.query}: ${res.fqdn} exists but has no address${res.answers.some((r) => r.type === 'CNAME') ? ' in the cluster (CNAME to an outside name)' : ''}`;
-  else summary = `${res.query}: NXDOMAIN for every name tried (${res.tried.join(', ')})`;
-  return { kind: 'dns', ok: addresses.length > 0, summary, detail };
+  return withText({
+    kind: 'dns',
+    step: 'lookup',
+    ok: addresses.length > 0,
+    resolution: res,
+    addresses,
+  });
 }
 
 /** Follows a request from a pod to a URL (`http://web.team-b:80/`). */
@@ -61,7 +51,15 @@ export function connect(
       ok: false,
       outcome: 'nxdomain',
       exitCode: parsed.exitCode,
-      hops: [{ kind: 'dns', ok: false, summary: `${url}: ${parsed.message}` }],
+      hops: [
+        withText({
+          kind: 'url',
+          ok: false,
+          url,
+          message: parsed.message,
+          exitCode: parsed.exitCode,
+        }),
+      ],
       elapsedMs: 0,
     };
   const { host, port, scheme, path } = parsed;
@@ -78,11 +76,7 @@ export function connect(
     const fromHosts = lookupHostsFile(state, from, bare);
     if (fromHosts.length) {
       addresses = fromHosts;
-      hops.push({
-        kind: 'dns',
-        ok: true,
-        summary: `${host} → ${fromHosts.join(', ')} from the pod's /etc/hosts`,
-      });
+      hops.push(withText({ kind: 'dns', step: 'hosts', ok: true, host, addresses: fromHosts }));
     } else {
       dns = resolveFromPod(state, from, host, 'A');
       hops.push(dnsHop(dns));

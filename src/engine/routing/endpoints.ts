@@ -10,6 +10,7 @@ import {
   type Service,
   type Stored,
 } from '../cluster/index.ts';
+import { refOf, type ObjectRef } from '../api/object-ref.ts';
 import { slicesByService } from './indexes.ts';
 
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
@@ -30,8 +31,8 @@ export interface EndpointView {
   nodeName?: string;
   targetRef?: { kind?: string; name?: string; namespace?: string };
   ports: EndpointPortView[];
-  /** `Kind/ns/name` of the EndpointSlice or Endpoints object this address came from. */
-  source: string;
+  /** The EndpointSlice or Endpoints object this address came from. */
+  source: ObjectRef;
 }
 
 interface AnyPort {
@@ -72,7 +73,7 @@ export function serviceEndpoints(
           ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
           ...(ep.targetRef ? { targetRef: ep.targetRef } : {}),
           ports,
-          source: `EndpointSlice/${ns}/${slice.metadata.name}`,
+          source: refOf('EndpointSlice', slice),
         });
       }
     }
@@ -92,7 +93,7 @@ export function serviceEndpoints(
               ...(a.nodeName ? { nodeName: a.nodeName } : {}),
               ...(a.targetRef ? { targetRef: a.targetRef } : {}),
               ports,
-              source: `Endpoints/${ns}/${svc.metadata.name}`,
+              source: refOf('Endpoints', eps),
             });
           }
         };

@@ -3,15 +3,11 @@
  * NetworkPolicy at both ends, and whether the backend listens. Public surface used by `exec`,
  * `explain`, lessons and the UI.
  */
-export type { Hop, ConnectOutcome, ConnectResult, ConnectOptions, Responder } from './types.ts';
+export type * from './types.ts';
+export { decidingHop, pathDecision, type PathDecision } from './decider.ts';
+export { backendText, hopHeadline, transportLines } from './hop-text.ts';
 export { connect, dnsHop, SYN_GIVE_UP_MS } from './connect.ts';
-export {
-  sendPacket,
-  UPSTREAM_DNS_IP,
-  type Delivery,
-  type DeliveryOutcome,
-  type SendOptions,
-} from './packet.ts';
+export { sendPacket, UPSTREAM_DNS_IP, type Delivery, type SendOptions } from './packet.ts';
 export {
   readyBackends,
   podForIP,

@@ -16,21 +16,22 @@ import {
   type Stored,
 } from '../cluster/index.ts';
 import {
+  directionDecider,
   evaluateConnection,
   type ConnectionVerdict,
-  type DirectionVerdict,
   type Protocol,
 } from '../netpol/index.ts';
+import { refOf, type ObjectRef } from '../api/object-ref.ts';
+import { withText } from './hop-text.ts';
 import { findServiceTarget, podForIP, podListens, readyBackends, type Backend } from './lookup.ts';
-import type { Hop, Responder } from './types.ts';
+import type { BackendRef, DeliveryOutcome, Hop, Responder } from './types.ts';
+
+export type { DeliveryOutcome } from './types.ts';
 
 /** The resolver the node's /etc/resolv.conf names (what CoreDNS forwards to, and dnsPolicy Default uses). */
 export const UPSTREAM_DNS_IP = '172.18.0.1';
 /** Ports the control-plane node itself serves: the API server and the kubelet. */
 const NODE_PORTS: Record<number, 'apiserver' | 'kubelet'> = { 6443: 'apiserver', 10250: 'kubelet' };
-
-/** How a packet ended: answered, actively refused (RST / ICMP / REJECT), dropped, or lost. */
-export type DeliveryOutcome = 'delivered' | 'refused' | 'dropped' | 'unanswered';
 
 export interface Delivery {
   outcome: DeliveryOutcome;
@@ -58,20 +59,43 @@ function podName(p: Stored<Pod>): string {
   return `${p.metadata.namespace}/${p.metadata.name}`;
 }
 
-/** Each policy of one direction and how its rules met the connection, for the hop's detail. */
-function policyLines(v: DirectionVerdict): string[] {
-  const lines: string[] = [];
-  for (const p of v.policies) {
-    lines.push(`NetworkPolicy ${p.policy}: ${p.allows ? 'allows' : 'does not allow'}`);
-    if (p.rules.length === 0) lines.push(`  no ${v.direction} rules: allows nothing`);
-    for (const r of p.rules) lines.push(`  ${r.reason}`);
-  }
-  return lines;
+const podRef = (p: Stored<Pod>): ObjectRef => refOf('Pod', p);
+
+function backendRef(state: ClusterState, b: { ip: string; port: number }): BackendRef {
+  const pod = podForIP(state, b.ip);
+  return pod ? { ip: b.ip, port: b.port, pod: podRef(pod) } : { ip: b.ip, port: b.port };
 }
 
-function describeBackend(state: ClusterState, b: { ip: string; port: number }): string {
-  const pod = podForIP(state, b.ip);
-  return `${pod ? `${podName(pod)} ` : ''}${b.ip}:${b.port}`;
+function declaredPorts(pod: Pod): string[] {
+  return (pod.spec?.containers ?? []).flatMap((c) =>
+    (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`),
+  );
+}
+
+/** The NetworkPolicy hop of one direction, naming the policy (and rule) that decided it. */
+function policyHop(
+  kind: 'egress' | 'ingress',
+  from: Stored<Pod>,
+  to: { ip: string; port: number; protocol: Protocol; pod?: Stored<Pod> },
+  verdict: ConnectionVerdict,
+): Hop {
+  const v = kind === 'egress' ? verdict.egress : verdict.ingress;
+  const decider = directionDecider(v);
+  return withText({
+    kind,
+    ok: v.allowed || !verdict.enforced,
+    from: podName(from),
+    to: {
+      ip: to.ip,
+      port: to.port,
+      protocol: to.protocol,
+      ...(to.pod ? { pod: podRef(to.pod) } : {}),
+    },
+    enforced: verdict.enforced,
+    verdict: v,
+    ...(decider ? { object: decider.policy } : {}),
+    ...(decider?.rule !== undefined ? { rule: decider.rule } : {}),
+  });
 }
 
 /** Sends one connection attempt (TCP SYN or UDP datagram) from a pod to ip:port. */
@@ -88,14 +112,16 @@ export function sendPacket(
   if (loopback) {
     // Loopback never leaves the pod's network namespace: no Service, no NetworkPolicy.
     const listens = podListens(from, port, protocol);
-    hops.push({
-      kind: 'listen',
-      ok: listens,
-      summary: listens
-        ? `${podName(from)} listens on ${port}/${protocol} (loopback, inside the pod)`
-        : `nothing in ${podName(from)} listens on ${port}/${protocol}: connection refused`,
-      object: `Pod/${from.metadata.namespace}/${from.metadata.name}`,
-    });
+    hops.push(
+      withText({
+        kind: 'listen',
+        ok: listens,
+        target: { ip, port, protocol },
+        at: 'loopback',
+        pod: podRef(from),
+        object: podRef(from),
+      }),
+    );
     return {
       outcome: listens ? 'delivered' : 'refused',
       hops,
@@ -115,43 +141,33 @@ export function sendPacket(
   if (hit) {
     service = hit.svc;
     const svcName = `${hit.svc.metadata.namespace}/${hit.svc.metadata.name}`;
-    const object = `Service/${svcName}`;
+    const selector = hit.svc.spec?.selector;
+    const common = {
+      kind: 'service' as const,
+      object: refOf('Service', hit.svc),
+      via: hit.via,
+      address: { ip, port, protocol },
+      ports: (hit.svc.spec?.ports ?? []).map((p) => ({
+        port: p.port,
+        protocol: p.protocol ?? 'TCP',
+      })),
+      ...(selector && Object.keys(selector).length ? { selector } : {}),
+    };
     if (!hit.sp) {
-      const ports = (hit.svc.spec?.ports ?? [])
-        .map((p) => `${p.port}/${p.protocol ?? 'TCP'}`)
-        .join(', ');
-      hops.push({
-        kind: 'service',
-        ok: false,
-        summary: `Service ${svcName} has no port ${port}/${protocol}: kube-proxy has no rule, the packet is lost`,
-        detail: [
-          `Service ports: ${ports || '(none)'}`,
-          'kube-proxy in iptables mode leaves traffic to a ClusterIP on an unknown port unhandled (other proxy modes differ).',
-        ],
-        object,
-      });
+      hops.push(withText({ ...common, ok: false, result: 'no-port', backends: [] }));
       return { outcome: 'unanswered', hops, targetIP, targetPort, service };
     }
     servicePort = hit.sp;
     backends = readyBackends(state, hit.svc, hit.sp);
-    const portLabel = `${hit.sp.name ? `${hit.sp.name} ` : ''}${hit.sp.port}/${protocol}`;
-    const tp = hit.sp.targetPort ?? hit.sp.port;
+    const sp = {
+      ...(hit.sp.name ? { name: hit.sp.name } : {}),
+      port: hit.sp.port,
+      targetPort: hit.sp.targetPort ?? hit.sp.port,
+    };
     if (backends.length === 0) {
-      hops.push({
-        kind: 'service',
-        ok: false,
-        summary: `Service ${svcName} port ${portLabel} has no ready endpoints: kube-proxy rejects the connection`,
-        detail: [
-          hit.svc.spec?.selector
-            ? `selector ${Object.entries(hit.svc.spec.selector)
-                .map(([k, v]) => `${k}=${v}`)
-                .join(
-                  ',',
-                )} matches no ready pod in namespace ${hit.svc.metadata.namespace} that declares targetPort ${tp}`
-            : 'the Service has no selector and no ready addresses in its Endpoints/EndpointSlices',
-        ],
-        object,
-      });
+      hops.push(
+        withText({ ...common, ok: false, result: 'no-endpoints', servicePort: sp, backends: [] }),
+      );
       return { outcome: 'refused', hops, targetIP, targetPort, service, servicePort, backends };
     }
     const key = `${svcName}:${hit.sp.port}/${protocol}`;
@@ -167,53 +183,37 @@ export function sendPacket(
       index = at % backends.length;
       rotation = { key, next: at + 1 };
     }
+    const refs = backends.map((b) => backendRef(state, b));
     const chosen = backends[index]!;
-    hops.push({
-      kind: 'service',
-      ok: true,
-      summary: `${hit.via === 'nodePort' ? `NodePort ${port} of ` : ''}Service ${svcName} port ${portLabel} → targetPort ${tp}: ${backends.length} ready endpoint${backends.length === 1 ? '' : 's'}`,
-      detail: backends.map((b, i) => `${i === index ? '→' : ' '} ${describeBackend(state, b)}`),
-      object,
-    });
-    hops.push({
-      kind: 'endpoint',
-      ok: true,
-      summary: `DNAT ${ip}:${port} → ${describeBackend(state, chosen)}`,
-      detail: [
-        hit.svc.spec?.sessionAffinity === 'ClientIP'
-          ? 'sessionAffinity ClientIP: this client always gets the same endpoint'
-          : 'kube-proxy picks an endpoint at random per connection; the simulator rotates through them so repeated requests show the load balancing',
-      ],
-      object: chosen.view.source,
-    });
+    hops.push(
+      withText({
+        ...common,
+        ok: true,
+        result: 'chosen',
+        servicePort: sp,
+        backends: refs,
+        chosen: index,
+      }),
+    );
+    hops.push(
+      withText({
+        kind: 'endpoint',
+        ok: true,
+        object: chosen.view.source,
+        from: { ip, port },
+        to: refs[index]!,
+        affinity: hit.svc.spec?.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'none',
+      }),
+    );
     targetIP = chosen.ip;
     targetPort = chosen.port;
   }
   const pod = podForIP(state, targetIP);
   const verdict = evaluateConnection(state, { from, toIP: targetIP, port: targetPort, protocol });
-  const dest = pod ? podName(pod) : targetIP;
-  const egressOk = verdict.egress.allowed || !verdict.enforced;
-  hops.push({
-    kind: 'egress',
-    ok: egressOk,
-    summary: `egress from ${podName(from)} to ${dest}:${targetPort}/${protocol}: ${egressOk ? 'allowed' : 'denied'} — ${verdict.enforced ? verdict.egress.reason : verdict.reason}`,
-    detail: policyLines(verdict.egress),
-    ...(verdict.egress.policies[0]
-      ? { object: `NetworkPolicy/${verdict.egress.policies[0].policy}` }
-      : {}),
-  });
-  if (pod && egressOk) {
-    const ok = verdict.ingress.allowed || !verdict.enforced;
-    hops.push({
-      kind: 'ingress',
-      ok,
-      summary: `ingress to ${dest} on ${targetPort}/${protocol}: ${ok ? 'allowed' : 'denied'} — ${verdict.enforced ? verdict.ingress.reason : verdict.reason}`,
-      detail: policyLines(verdict.ingress),
-      ...(verdict.ingress.policies[0]
-        ? { object: `NetworkPolicy/${verdict.ingress.policies[0].policy}` }
-        : {}),
-    });
-  }
+  const to = { ip: targetIP, port: targetPort, protocol, ...(pod ? { pod } : {}) };
+  const egress = policyHop('egress', from, to, verdict);
+  hops.push(egress);
+  if (pod && egress.ok) hops.push(policyHop('ingress', from, to, verdict));
   const base = {
     hops,
     targetIP,
@@ -229,44 +229,46 @@ export function sendPacket(
     // The CNI drops (does not reject) what policy denies: the sender only sees silence.
     return { ...base, outcome: 'dropped' };
   }
+  const target = { ip: targetIP, port: targetPort, protocol };
   if (pod) {
     const listens = podListens(pod, targetPort, protocol);
-    hops.push({
-      kind: 'listen',
-      ok: listens,
-      summary: listens
-        ? `${dest} listens on ${targetPort}/${protocol} and answers`
-        : `${dest} does not listen on ${targetPort}/${protocol}: connection refused`,
-      detail: listens
-        ? undefined
-        : [
-            `declared containerPorts: ${
-              (pod.spec?.containers ?? [])
-                .flatMap((c) =>
-                  (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`),
-                )
-                .join(', ') || '(none)'
-            }`,
-          ],
-      object: `Pod/${pod.metadata.namespace}/${pod.metadata.name}`,
-    });
+    hops.push(
+      withText({
+        kind: 'listen',
+        ok: listens,
+        target,
+        at: 'pod',
+        pod: podRef(pod),
+        object: podRef(pod),
+        ...(listens ? {} : { declaredPorts: declaredPorts(pod) }),
+      }),
+    );
     return {
       ...base,
       outcome: listens ? 'delivered' : 'refused',
       ...(listens
-        ? { responder: { kind: 'pod', pod: dest, ip: targetIP, port: targetPort } as Responder }
+        ? {
+            responder: {
+              kind: 'pod',
+              pod: podName(pod),
+              ip: targetIP,
+              port: targetPort,
+            } as Responder,
+          }
         : {}),
     };
   }
   if (targetIP === NODE_IP) {
     const role = protocol === 'TCP' ? NODE_PORTS[targetPort] : undefined;
-    hops.push({
-      kind: 'listen',
-      ok: !!role,
-      summary: role
-        ? `node ${NODE_IP} answers on ${targetPort}/${protocol} (${role === 'apiserver' ? 'kube-apiserver' : 'kubelet'})`
-        : `node ${NODE_IP} does not listen on ${targetPort}/${protocol}: connection refused`,
-    });
+    hops.push(
+      withText({
+        kind: 'listen',
+        ok: !!role,
+        target,
+        at: 'node',
+        ...(role ? { nodeRole: role } : {}),
+      }),
+    );
     return {
       ...base,
       outcome: role ? 'delivered' : 'refused',
@@ -274,26 +276,18 @@ export function sendPacket(
     };
   }
   if (targetIP === UPSTREAM_DNS_IP && targetPort === 53 && protocol !== 'SCTP') {
-    hops.push({
-      kind: 'listen',
-      ok: true,
-      summary: `the node's upstream resolver ${UPSTREAM_DNS_IP} answers on 53/${protocol}`,
-    });
+    hops.push(withText({ kind: 'listen', ok: true, target, at: 'upstream-dns' }));
     return {
       ...base,
       outcome: 'delivered',
       responder: { kind: 'dns', ip: targetIP, port: 53, server: 'upstream' },
     };
   }
-  const where = cidrContains(POD_CIDR, targetIP)
-    ? 'no pod has this address'
+  const nobody = cidrContains(POD_CIDR, targetIP)
+    ? 'no-pod'
     : cidrContains(SERVICE_CIDR, targetIP)
-      ? 'no Service has this ClusterIP'
-      : 'the address is outside the simulated cluster (the simulator has no Internet)';
-  hops.push({
-    kind: 'listen',
-    ok: false,
-    summary: `nothing answers at ${targetIP}:${targetPort}: ${where}`,
-  });
+      ? 'no-service'
+      : 'outside';
+  hops.push(withText({ kind: 'listen', ok: false, target, at: 'nothing', nobody }));
   return { ...base, outcome: 'unanswered' };
 }

@@ -4,7 +4,8 @@
  * object identity through `stabilize`, so React Flow re-renders only what changed.
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import type { ClusterState } from '../../engine/index.ts';
+import { objectId, type ClusterState, type ObjectRef } from '../../engine/index.ts';
+import { hopHeadline, type Hop } from '../../engine/routing/index.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import {
   clusterFacts,
@@ -87,67 +88,49 @@ export interface FlowInput {
   reach: ReachMap | undefined;
 }
 
-/** The node a connection test's line ends at: who answered, else where the request was headed. */
-function testTarget(
-  t: ConnectionTestResult,
-  ids: Set<string>,
-  state: ClusterState,
-): string | undefined {
+/**
+ * The node a connection test's line ends at: who answered, else the chosen endpoint, the pod
+ * that refused, the Service or the pod the packet was headed for — read from the engine's
+ * typed hops, the request's own first, then its DNS traffic's (a query that went to kube-dns).
+ */
+function testTarget(t: ConnectionTestResult, ids: Set<string>): string | undefined {
   const r = t.result;
   if (!r) return undefined;
-  if (r.answeredBy && ids.has(`Pod/${r.answeredBy}`)) return `Pod/${r.answeredBy}`;
-  // The endpoint hop names the chosen pod as `ns/name IP:port`.
-  for (const h of r.hops) {
-    if (h.kind !== 'endpoint' && h.kind !== 'listen') continue;
-    for (const m of `${h.summary} ${(h.detail ?? []).join(' ')}`.matchAll(
-      /([a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*) \d+\.\d+\.\d+\.\d+/g,
-    )) {
-      if (ids.has(`Pod/${m[1]}`)) return `Pod/${m[1]}`;
-    }
-  }
-  for (const kind of ['endpoint', 'ingress', 'listen', 'service'] as const) {
-    for (const h of r.hops) {
-      if (h.kind !== kind || !h.object) continue;
-      if (ids.has(h.object)) return h.object;
-    }
-  }
+  const candidates: ObjectRef[] = [];
+  const collect = (hops: readonly Hop[]) => {
+    for (const kind of ['endpoint', 'listen', 'service', 'ingress', 'egress'] as const)
+      for (const h of hops) {
+        if (h.kind !== kind) continue;
+        const ref =
+          h.kind === 'endpoint'
+            ? h.to.pod
+            : h.kind === 'listen'
+              ? h.pod
+              : h.kind === 'service'
+                ? h.object
+                : h.to.pod;
+        if (ref) candidates.push(ref);
+      }
+  };
+  collect(r.hops);
   for (const h of r.hops)
-    if (h.object && ids.has(h.object) && !h.object.startsWith('NetworkPolicy/')) return h.object;
-  // Parse the URL's host: a pod or Service IP, or `name.namespace…`.
-  const host = /^(?:[a-z]+:\/\/)?([^/:]+)/i.exec(t.spec.url)?.[1] ?? '';
-  const facts = clusterFacts(state);
-  for (const f of facts.namespaces.values()) {
-    for (const p of f.pods) if (p.status?.podIP === host) return `Pod/${podRef(p)}`;
-    for (const s of f.services) if (s.spec?.clusterIP === host) return `Service/${podRef(s)}`;
-  }
-  const [name, ns] = host.split('.');
-  const fromNs = t.spec.from.split('/')[0]!;
-  const svc = `Service/${ns ?? fromNs}/${name}`;
-  if (ids.has(svc)) return svc;
-  if (ids.has(`Service/${fromNs}/${name}`)) return `Service/${fromNs}/${name}`;
-  return ids.has('Service/kube-system/kube-dns') ? 'Service/kube-system/kube-dns' : undefined;
+    if (h.kind === 'dns' && h.step === 'lookup') collect(h.resolution.transport.hops);
+  const answered = r.answeredBy ? `Pod/${r.answeredBy}` : undefined;
+  if (answered && ids.has(answered)) return answered;
+  return candidates.map(objectId).find((id) => ids.has(id));
 }
 
-/** The deciding object (`NetworkPolicy team-b/deny`), else the hop's first clause. */
-function shortReason(hop: { summary: string; object?: string }): string {
-  if (hop.object) {
-    const [kind, ns, ...name] = hop.object.split('/');
-    return `${kind} ${ns ? `${ns}/` : ''}${name.join('/')}`;
-  }
-  const first = hop.summary.split(' — ')[0]!;
-  return first.length > 70 ? `${first.slice(0, 67)}…` : first;
-}
-
-/** Edge label text: the verdict in a word, plus the deciding hop. */
+/** Edge label text: the verdict in a word, plus the engine's deciding hop in a few words. */
 export function testLabel(t: ConnectionTestResult): { ok: boolean; text: string; detail: string } {
   if (!t.present || !t.result) return { ok: false, text: 'Source pod is gone', detail: '' };
   const ok = t.result.ok;
-  const hop = t.deciding;
+  const d = t.deciding;
+  const stage = d ? (d.stage === d.hop ? d.hop.kind : `${d.stage.kind} (${d.hop.kind})`) : '';
   return {
     ok,
     text: ok
       ? `Allowed${t.result.answeredBy ? ` · answered by ${t.result.answeredBy}` : ''}`
-      : `Blocked${hop ? ` at ${hop.kind} · ${shortReason(hop)}` : ''}`,
+      : `Blocked${d ? ` at ${stage} · ${hopHeadline(d.hop)}` : ''}`,
     detail: t.result.hops.map((h) => `${h.ok ? '✓' : '✕'} ${h.summary}`).join('\n'),
   };
 }
@@ -183,7 +166,7 @@ export function toFlowElements(input: FlowInput): { nodes: LabNode[]; edges: Edg
   for (const t of input.tests) {
     const source = `Pod/${t.spec.from}`;
     if (!ids.has(source)) continue;
-    const target = testTarget(t, ids, state);
+    const target = testTarget(t, ids);
     if (!target || target === source) continue;
     const label = testLabel(t);
     edges.push({

@@ -83,12 +83,9 @@ function grants(rt: Runtime, state: ClusterState): Map<string, PermissionChange>
   return out;
 }
 
-/** The direction that decided: the failing one when blocked (it names the isolating policies). */
-function why(v: ConnectionVerdict): string {
-  if (v.allowed) return v.reason;
-  if (!v.ingress.allowed) return v.ingress.reason;
-  if (!v.egress.allowed) return v.egress.reason;
-  return v.reason;
+/** The engine's deciding direction: the failing one when blocked (it names the isolating policies). */
+function why(rt: Runtime, v: ConnectionVerdict): string {
+  return v.allowed ? v.reason : (rt.verdictDirection(v)?.reason ?? v.reason);
 }
 
 export function verdictDiff(
@@ -134,7 +131,7 @@ export function verdictDiff(
             to: mb.pods[j]!,
             port: `${port}/${protocol}`,
             now,
-            reason: why(mb.explain(i, j)),
+            reason: why(rt, mb.explain(i, j)),
           });
       }
     }

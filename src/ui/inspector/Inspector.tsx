@@ -1,18 +1,17 @@
 /** The inspector: the selected object's details and its why, plus the focused connection test. */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { NetworkPolicy, Pod, Service, Stored } from '../../engine/index.ts';
-import { getObject } from '../../engine/cluster/state.ts';
+import { getObject } from '../../engine/cluster/index.ts';
+import { serviceDnsName } from '../../engine/dns/index.ts';
+import { policyTypesOf } from '../../engine/netpol/index.ts';
+import { podServiceAccount } from '../../engine/rbac/index.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import { testLabel } from '../diagram/elements.ts';
 import { CheckIcon, CrossIcon } from '../icons.tsx';
-import { clusterFacts, podRef, podStatus, policyTypesOf, servicePorts } from '../model/facts.ts';
+import { clusterFacts, podRef, podStatus, servicePorts } from '../model/facts.ts';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
-import {
-  accountPermissions,
-  endpointReasons,
-  policiesSelecting,
-  policyDirectionText,
-} from './why.ts';
+import { testRows } from './test-rows.ts';
+import { accountPermissions, endpointReasons, policiesOnPod, policyLines } from './why.ts';
 
 function Labels({ labels }: { labels: Record<string, string> | undefined }) {
   const entries = Object.entries(labels ?? {});
@@ -54,16 +53,26 @@ export function TestExplanation({ result }: { result: ConnectionTestResult }) {
       </p>
       {result.result ? (
         <ol className="hops">
-          {result.result.hops.map((h, i) => (
-            <li key={i} className={h.ok ? 'hop is-ok' : 'hop is-failed'}>
+          {testRows(result).map((h, i) => (
+            <li
+              key={i}
+              className={`hop ${h.ok ? 'is-ok' : 'is-failed'}${h.deciding ? ' is-deciding' : ''}`}
+              {...(h.deciding ? { 'aria-current': 'step' as const } : {})}
+            >
               <span className="hop__icon">
                 {h.ok ? <CheckIcon size={13} /> : <CrossIcon size={13} />}
               </span>
               <span className="hop__kind">{h.kind}</span>
               <span className="hop__text">
                 {h.summary}
-                {h.object && <span className="hop__object"> ({h.object})</span>}
-                {h.detail && h.detail.length > 0 && (
+                {h.object && (
+                  <span className="hop__object">
+                    {' '}
+                    ({h.deciding ? 'decided by ' : ''}
+                    {h.object})
+                  </span>
+                )}
+                {h.detail.length > 0 && (
                   <details className="hop__more">
                     <summary>details</summary>
                     <ul className="hop__detail">
@@ -112,9 +121,13 @@ function TestForm({ from }: { from: string }) {
 
 function PodDetails({ pod }: { pod: Stored<Pod> }) {
   const cluster = useLab((s) => s.cluster);
+  const rt = useRuntime();
   const ref = podRef(pod);
   const facts = clusterFacts(cluster);
-  const policies = policiesSelecting(cluster, pod);
+  const policies = useMemo(
+    () => (rt ? policiesOnPod(rt, cluster, pod) : undefined),
+    [rt, cluster, pod],
+  );
   const st = podStatus(pod);
   const owner = pod.metadata.ownerReferences?.[0];
   const services = [...(facts.namespaces.get(pod.metadata.namespace ?? '')?.services ?? [])].filter(
@@ -126,7 +139,7 @@ function PodDetails({ pod }: { pod: Stored<Pod> }) {
         rows={[
           ['Status', st.text],
           ['Pod IP', <span className="mono">{pod.status?.podIP ?? 'none'}</span>],
-          ['ServiceAccount', pod.spec?.serviceAccountName ?? 'default'],
+          ['ServiceAccount', podServiceAccount(pod)],
           ['Owner', owner ? `${owner.kind}/${owner.name}` : 'none (a bare pod)'],
           [
             'Ports',
@@ -152,7 +165,9 @@ function PodDetails({ pod }: { pod: Stored<Pod> }) {
           is blocked.
         </p>
       )}
-      {policies.length === 0 ? (
+      {!policies ? (
+        <p className="muted">Loading…</p>
+      ) : policies.length === 0 ? (
         <p>None: the pod is not isolated, so all ingress and egress traffic is allowed.</p>
       ) : (
         <ul className="why-list">
@@ -176,14 +191,25 @@ function PodDetails({ pod }: { pod: Stored<Pod> }) {
 
 function ServiceDetails({ svc }: { svc: Stored<Service> }) {
   const cluster = useLab((s) => s.cluster);
-  const reasons = useMemo(() => endpointReasons(cluster, svc), [cluster, svc]);
+  const rt = useRuntime();
+  const pods = clusterFacts(cluster).namespaces.get(svc.metadata.namespace ?? '')?.pods;
+  const reasons = useMemo(
+    () => (rt ? endpointReasons(rt, pods ?? [], svc) : undefined),
+    [rt, pods, svc],
+  );
   return (
     <>
       <Facts
         rows={[
           [
             'DNS name',
-            <span className="mono">{`${svc.metadata.name}.${svc.metadata.namespace}.svc.${cluster.settings.clusterDomain}`}</span>,
+            <span className="mono">
+              {serviceDnsName(
+                svc.metadata.name,
+                svc.metadata.namespace ?? '',
+                cluster.settings.clusterDomain,
+              )}
+            </span>,
           ],
           ['Type', svc.spec?.type ?? 'ClusterIP'],
           ['ClusterIP', <span className="mono">{svc.spec?.clusterIP ?? 'none'}</span>],
@@ -199,7 +225,9 @@ function ServiceDetails({ svc }: { svc: Stored<Service> }) {
         ]}
       />
       <h3>Endpoints, and why</h3>
-      {reasons.length === 0 ? (
+      {!reasons ? (
+        <p className="muted">Loading…</p>
+      ) : reasons.length === 0 ? (
         <p>No pods in this namespace.</p>
       ) : (
         <ul className="why-list">
@@ -223,7 +251,7 @@ function AccountDetails({ namespace, name }: { namespace: string; name: string }
     [rt, cluster, namespace, name],
   );
   const pods = (clusterFacts(cluster).namespaces.get(namespace)?.pods ?? []).filter(
-    (p) => (p.spec?.serviceAccountName ?? 'default') === name,
+    (p) => podServiceAccount(p) === name,
   );
   return (
     <>
@@ -270,6 +298,7 @@ function AccountDetails({ namespace, name }: { namespace: string; name: string }
 
 function PolicyDetails({ policy }: { policy: Stored<NetworkPolicy> }) {
   const store = useLabStore();
+  const rt = useRuntime();
   const cluster = useLab((s) => s.cluster);
   const f = clusterFacts(cluster).namespaces.get(policy.metadata.namespace ?? '');
   const selected = (f?.pods ?? []).filter((p) =>
@@ -297,11 +326,7 @@ function PolicyDetails({ policy }: { policy: Stored<NetworkPolicy> }) {
       )}
       <h3>What it allows</h3>
       <ul className="why-list">
-        {[...policyDirectionText(policy, 'Ingress'), ...policyDirectionText(policy, 'Egress')].map(
-          (l, i) => (
-            <li key={i}>{l}</li>
-          ),
-        )}
+        {rt ? policyLines(rt, policy).map((l, i) => <li key={i}>{l}</li>) : <li>Loading…</li>}
       </ul>
       <p className="muted small">
         Policies add up: a pod is allowed what any policy selecting it allows, for each direction it

@@ -11,16 +11,10 @@ import type {
   ServiceAccount,
   Stored,
 } from '../../engine/index.ts';
-// Deep imports on purpose: the first screen must not pull in the interpreter (store/runtime.ts).
-import { podIsReady } from '../../engine/cluster/controllers/endpoints.ts';
-import { listObjects } from '../../engine/cluster/state.ts';
-import * as sel from '../../engine/labels/index.ts';
+import { listObjects, podIsReady } from '../../engine/cluster/index.ts';
+import { podIsolation, type PodIsolation } from '../../engine/netpol/index.ts';
 
-/** Which NetworkPolicies select a pod, per direction (networking.k8s.io/v1 policyTypes). */
-export interface PodIsolation {
-  ingress: string[];
-  egress: string[];
-}
+export type { PodIsolation } from '../../engine/netpol/index.ts';
 
 export interface NamespaceFacts {
   name: string;
@@ -53,12 +47,6 @@ function byCreation(a: { metadata: { name: string; creationTimestamp?: string } 
   const ta = a.metadata.creationTimestamp ?? '';
   const tb = b.metadata.creationTimestamp ?? '';
   return ta < tb ? -1 : ta > tb ? 1 : a.metadata.name.localeCompare(b.metadata.name);
-}
-
-/** policyTypes as the API defaults them: Ingress always, Egress when egress rules are given. */
-export function policyTypesOf(p: NetworkPolicy): string[] {
-  if (p.spec?.policyTypes?.length) return p.spec.policyTypes;
-  return p.spec?.egress?.length ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
 export const podRef = (p: { metadata: { namespace?: string; name: string } }) =>
@@ -141,22 +129,8 @@ export function clusterFacts(state: ClusterState): ClusterFacts {
       sameList(prev.serviceAccounts, f.serviceAccounts) &&
       sameList(prev.policies, f.policies);
     const kept = same ? prev : f;
-    if (!same) {
-      const compiled = f.policies.map((p) => ({
-        name: `${f.name}/${p.metadata.name}`,
-        match: sel.compileLabelSelector(p.spec?.podSelector ?? {}),
-        types: policyTypesOf(p),
-      }));
-      for (const pod of f.pods) {
-        const iso: PodIsolation = { ingress: [], egress: [] };
-        for (const c of compiled) {
-          if (!c.match(pod.metadata.labels)) continue;
-          if (c.types.includes('Ingress')) iso.ingress.push(c.name);
-          if (c.types.includes('Egress')) iso.egress.push(c.name);
-        }
-        f.isolation.set(pod.metadata.name, iso);
-      }
-    }
+    if (!same)
+      for (const pod of f.pods) f.isolation.set(pod.metadata.name, podIsolation(state, pod));
     namespaces.set(f.name, kept);
     for (const [pod, iso] of kept.isolation) isolation.set(`${f.name}/${pod}`, iso);
   }

@@ -4,7 +4,7 @@
  * (the engine's probeMatrix, the same table `probe` prints).
  */
 import type { ClusterState } from '../../engine/index.ts';
-import { resolveTargetPort } from '../../engine/cluster/controllers/endpoints.ts';
+import { resolveTargetPort } from '../../engine/cluster/index.ts';
 import type { Protocol } from '../../engine/netpol/index.ts';
 import type { Runtime } from '../../store/index.ts';
 import { clusterFacts, podRef } from './facts.ts';

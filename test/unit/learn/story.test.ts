@@ -185,8 +185,9 @@ describe('apiCallStory', () => {
     expect(stop.kind).toBe('egress');
     expect(stop.object).toBe('NetworkPolicy/shop/egress-dns-only');
     expect(s.steps.find((x) => x.kind === 'rbac')).toBeUndefined();
-    // DNS itself still works: port 53 is allowed.
-    expect(s.steps.some((x) => x.kind === 'dns' && x.ok)).toBe(true);
+    // client-go's in-cluster config dials KUBERNETES_SERVICE_HOST (the ClusterIP): no DNS step.
+    expect(s.steps.some((x) => x.kind === 'dns')).toBe(false);
+    expect(s.steps.find((x) => x.kind === 'service')!.object).toBe('Service/default/kubernetes');
     expect(s.outcome.message).toBe(
       'Unable to connect to the server: dial tcp 10.96.0.1:443: i/o timeout',
     );

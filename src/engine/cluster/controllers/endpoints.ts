@@ -6,45 +6,16 @@
  */
 import type { EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
 import type { Endpoint } from 'kubernetes-types/discovery/v1';
-import { mapSelectorMatches } from '../../labels/index.ts';
 import { ipToNumber } from '../ipam.ts';
 import { generatedSuffix } from '../naming.ts';
-import type { KubeObject, Pod, Service, ServicePort, Stored } from '../types.ts';
+import type { KubeObject, Pod, Service, Stored } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';
+import { endpointCandidacy, podIsReady } from './endpoint-candidacy.ts';
 
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 const SERVICE_NAME = 'kubernetes.io/service-name';
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time';
-
-/** True when the pod counts as ready (its Ready condition is not False). */
-export function podIsReady(pod: Pod): boolean {
-  return !(pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status !== 'True');
-}
-
-/** True when a pod can be an endpoint at all: it has an IP and is not finished or terminating. */
-export function podCanServe(pod: Pod): boolean {
-  return (
-    !!pod.status?.podIP &&
-    !pod.metadata?.deletionTimestamp &&
-    pod.status.phase !== 'Succeeded' &&
-    pod.status.phase !== 'Failed'
-  );
-}
-
-/** Resolves a Service port's targetPort on one pod: a number, or the named container port. */
-export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefined {
-  const target = port.targetPort ?? port.port;
-  if (typeof target === 'number') return target;
-  if (/^\d+$/.test(target)) return Number(target);
-  const protocol = port.protocol ?? 'TCP';
-  for (const c of pod.spec?.containers ?? []) {
-    for (const cp of c.ports ?? []) {
-      if (cp.name === target && (cp.protocol ?? 'TCP') === protocol) return cp.containerPort;
-    }
-  }
-  return undefined;
-}
 
 interface Backend {
   pod: Stored<Pod>;
@@ -53,18 +24,10 @@ interface Backend {
 }
 
 function backendsOf(svc: Stored<Service>, pods: readonly Stored<Pod>[]): Backend[] {
-  const selector = svc.spec?.selector;
   const out: Backend[] = [];
   for (const pod of pods) {
-    if (!podCanServe(pod) || !mapSelectorMatches(selector, pod.metadata.labels)) continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec?.ports ?? []) {
-      const port = resolveTargetPort(sp, pod);
-      if (port === undefined) continue; // a named port the pod does not declare: not an endpoint for it
-      ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP' });
-    }
-    if ((svc.spec?.ports?.length ?? 0) > 0 && ports.length === 0) continue;
-    out.push({ pod, ready: svc.spec?.publishNotReadyAddresses === true || podIsReady(pod), ports });
+    const c = endpointCandidacy(svc, pod);
+    if (c.endpoint) out.push({ pod, ready: c.ready, ports: c.endpointPorts });
   }
   return out;
 }

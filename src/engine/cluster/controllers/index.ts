@@ -12,7 +12,15 @@ import { reconcileNamespaces } from './namespaces.ts';
 import { reconcileWorkloads } from './workloads.ts';
 
 export type { ReconcileContext } from './context.ts';
-export { podCanServe, podIsReady, resolveTargetPort } from './endpoints.ts';
+export {
+  podCanServe,
+  podIsReady,
+  resolveTargetPort,
+  endpointCandidacy,
+  endpointCandidacyText,
+  type EndpointCandidacy,
+  type CandidatePort,
+} from './endpoint-candidacy.ts';
 export { ROOT_CA_CONFIGMAP } from './namespaces.ts';
 
 const controllers: Array<(ctx: ReconcileContext) => void> = [

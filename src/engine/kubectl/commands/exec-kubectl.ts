@@ -7,36 +7,11 @@
  * and pointed at the API server with `--server` it is an anonymous request (`system:anonymous`).
  * Being able to reach the API server over the network is not being allowed to use it.
  */
-import {
-  KUBERNETES_SERVICE_IP,
-  getObject,
-  type ClusterState,
-  type Pod,
-  type ServiceAccount,
-  type Stored,
-} from '../../cluster/index.ts';
-import { ANONYMOUS, serviceAccountUsername } from '../../rbac/index.ts';
+import type { ClusterState, Pod, Stored } from '../../cluster/index.ts';
+import { dialError, IN_CLUSTER_API_URL, podIdentity } from '../../rbac/index.ts';
 import { connect } from '../../routing/index.ts';
 import { runKubectl } from '../interpreter.ts';
 import type { CommandOutput } from '../types.ts';
-
-/** The ServiceAccount a pod runs as. */
-export function podServiceAccount(pod: Pod): string {
-  return pod.spec?.serviceAccountName || pod.spec?.serviceAccount || 'default';
-}
-
-/** Whether the pod has a token mounted: the pod's setting wins over its ServiceAccount's. */
-export function tokenMounted(state: ClusterState, pod: Stored<Pod>): boolean {
-  const own = pod.spec?.automountServiceAccountToken;
-  if (own !== undefined && own !== null) return own;
-  const sa = getObject<ServiceAccount>(
-    state,
-    'ServiceAccount',
-    pod.metadata.namespace,
-    podServiceAccount(pod),
-  );
-  return sa?.automountServiceAccountToken !== false;
-}
 
 // Connection flags kubectl takes that only say where the API server is: they change nothing here.
 const CONNECTION_FLAGS = [
@@ -80,30 +55,6 @@ function splitConnectionFlags(argv: readonly string[]): {
   return { rest, server, insecure, ...(serverUrl ? { serverUrl } : {}) };
 }
 
-/** In-cluster kubectl dials KUBERNETES_SERVICE_HOST:KUBERNETES_SERVICE_PORT (the `kubernetes` Service). */
-const IN_CLUSTER_SERVER = `https://${KUBERNETES_SERVICE_IP}:443`;
-
-/**
- * The network path to the API server, as kubectl's request would take it: NetworkPolicy on
- * the pod's egress applies (the CNI checks the DNATed address, the API server's). Undefined
- * when the request gets through; otherwise kubectl's connection error.
- */
-function dialApiServer(state: ClusterState, pod: Stored<Pod>, server: string): string | undefined {
-  const result = connect(state, pod, server.endsWith('/') ? server : `${server}/`);
-  const hostPort = server.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  const target = /:\d+$/.test(hostPort) ? hostPort : `${hostPort}:443`;
-  if (result.outcome === 'timeout' || result.outcome === 'dns-timeout') {
-    return `Unable to connect to the server: dial tcp ${target}: i/o timeout\n`;
-  }
-  if (result.outcome === 'refused') {
-    return `The connection to the server ${target} was refused - did you specify the right host or port?\n`;
-  }
-  if (result.outcome === 'nxdomain') {
-    return `Unable to connect to the server: dial tcp: lookup ${target.replace(/:\d+$/, '')}: no such host\n`;
-  }
-  return undefined;
-}
-
 /** Runs `kubectl …` (argv, the leading `kubectl` optional) inside `pod`. */
 export function execKubectl(
   state: ClusterState,
@@ -112,7 +63,8 @@ export function execKubectl(
 ): CommandOutput {
   const words = argv[0] === 'kubectl' ? argv.slice(1) : [...argv];
   const { rest, server, serverUrl, insecure } = splitConnectionFlags(words);
-  const mounted = tokenMounted(state, pod);
+  const identity = podIdentity(state, pod);
+  const mounted = identity.tokenMounted;
   // The namespace file sits beside the token; without it kubectl's default is `default`.
   const podNamespace = pod.metadata.namespace ?? 'default';
   const namespace = mounted ? podNamespace : 'default';
@@ -131,13 +83,10 @@ export function execKubectl(
       exitCode: 1,
     };
   }
-  const unreachable = dialApiServer(
-    state,
-    pod,
-    server && serverUrl ? serverUrl : IN_CLUSTER_SERVER,
-  );
-  if (unreachable) return { stderr: unreachable, exitCode: 1 };
-  const user = mounted ? serviceAccountUsername(podNamespace, podServiceAccount(pod)) : ANONYMOUS;
+  const url = server && serverUrl ? serverUrl : IN_CLUSTER_API_URL;
+  const unreachable = dialError(connect(state, pod, url.endsWith('/') ? url : `${url}/`), url);
+  if (unreachable) return { stderr: `${unreachable}\n`, exitCode: 1 };
+  const user = identity.user.username;
   const inPod: ClusterState = { ...state, context: { namespace, user } };
   const result = runKubectl(inPod, rest);
   const changed = result.state.objects !== inPod.objects;

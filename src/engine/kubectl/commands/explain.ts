@@ -11,6 +11,7 @@ import type { Command, CommandOutput } from '../types.ts';
 import { podFromRef } from './exec/target.ts';
 
 const LABELS: Record<Hop['kind'], string> = {
+  url: 'URL',
   dns: 'DNS',
   service: 'Service',
   endpoint: 'Endpoint',

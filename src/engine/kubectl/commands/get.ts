@@ -9,7 +9,7 @@ import { parseSelectorString } from '../../labels/index.ts';
 import { columnsFor } from '../printers/columns.ts';
 import { evaluateColumn, executeJsonPath, formatGoValue } from '../printers/jsonpath.ts';
 import { compileFieldSelector } from '../printers/field-selector.ts';
-import { formatLabels } from '../printers/labels.ts';
+import { formatLabels } from '../../labels/index.ts';
 import { asList, toJson, toYaml } from '../printers/serialize.ts';
 import { formatTable } from '../printers/table.ts';
 import { withDerivedStatus } from '../printers/workload-status.ts';

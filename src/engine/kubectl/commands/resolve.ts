@@ -4,6 +4,7 @@
  * NetworkPolicy — and shows every name tried with the answer it got.
  */
 import { resolveFromPod, RR_TYPES, type ResolveResult, type RRType } from '../../dns/index.ts';
+import { transportLines } from '../../routing/index.ts';
 import type { Command, CommandOutput } from '../types.ts';
 import { podFromRef } from './exec/target.ts';
 
@@ -26,7 +27,8 @@ export function resolveText(r: ResolveResult, from: string): string {
     `;; ${r.type} ${r.query} from ${from} (dnsPolicy ${conf.policy})`,
     `;; resolv.conf: ${conf.text.trim().replace(/\n/g, '; ') || '(empty)'}`,
   ];
-  for (const h of r.transport.hops) lines.push(`;; ${h.ok ? 'ok  ' : 'FAIL'} ${h.summary}`);
+  for (const h of transportLines(r.transport.hops))
+    lines.push(`;; ${h.ok ? 'ok  ' : 'FAIL'} ${h.text}`);
   lines.push(';; tried:');
   const width = Math.max(...r.attempts.map((a) => a.name.length));
   for (const a of r.attempts)

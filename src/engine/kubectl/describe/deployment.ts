@@ -6,7 +6,7 @@ import type {
   ReplicaSet,
   Stored,
 } from '../../cluster/index.ts';
-import { formatLabelSelector, selectorString } from '../printers/labels.ts';
+import { formatLabelSelector, selectorString } from '../../labels/index.ts';
 import {
   newReplicaSet,
   ownedPods,

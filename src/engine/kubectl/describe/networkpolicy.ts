@@ -11,7 +11,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { ClusterState, KubeObject } from '../../cluster/index.ts';
 import { effectivePolicyTypes } from '../../netpol/index.ts';
-import { formatLabelSelector } from '../printers/labels.ts';
+import { formatLabelSelector } from '../../labels/index.ts';
 
 const MAX_ANNOTATION_LEN = 140;
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];

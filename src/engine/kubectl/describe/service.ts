@@ -1,7 +1,7 @@
 /** `kubectl describe service` (describeService in kubectl pkg/describe/describe.go). */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { listObjects, type ClusterState, type Service, type Stored } from '../../cluster/index.ts';
-import { formatLabels } from '../printers/labels.ts';
+import { formatLabels } from '../../labels/index.ts';
 import {
   describeEvents,
   tabbed,

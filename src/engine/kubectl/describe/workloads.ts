@@ -1,6 +1,6 @@
 /** `kubectl describe statefulset|daemonset|job` (describeStatefulSet, describeDaemonSet, describeJob). */
 import type { ClusterState, DaemonSet, Job, StatefulSet, Stored } from '../../cluster/index.ts';
-import { formatLabels, selectorString } from '../printers/labels.ts';
+import { formatLabels, selectorString } from '../../labels/index.ts';
 import { humanDuration } from '../printers/table.ts';
 import {
   jobSelector,

@@ -2,7 +2,7 @@
  * kubectl describe's PrefixWriter (two spaces per level) over a tabwriter, plus the helpers
  * every describer shares: multi-line labels and annotations, tolerations, timestamps, events.
  */
-import { formatLabels } from '../printers/labels.ts';
+import { formatLabels } from '../../labels/index.ts';
 import { tabwriterFormat } from './tabwriter.ts';
 
 /** kubectl's DescriberSettings that the simulator honours. */

@@ -26,7 +26,7 @@ import type {
 } from '../../cluster/index.ts';
 import { humanDuration } from './table.ts';
 import { age } from './table.ts';
-import { formatLabelSelector, formatLabels, selectorString } from './labels.ts';
+import { formatLabelSelector, formatLabels, selectorString } from '../../labels/index.ts';
 import { podRow, podWideRow } from './pod-columns.ts';
 import { jobSelector } from './workload-status.ts';
 

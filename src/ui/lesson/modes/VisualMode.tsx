@@ -14,7 +14,8 @@ import {
   type Pod,
   type Service,
 } from '../../../engine/cluster/index.ts';
-import { API_URL } from '../../../learn/goals.ts';
+import { serviceDnsName } from '../../../engine/dns/index.ts';
+import { apiRequestFor, IN_CLUSTER_API_URL } from '../../../engine/rbac/index.ts';
 import {
   STOP_LABELS,
   apiCallStory,
@@ -73,7 +74,7 @@ function serviceUrls(cluster: ClusterState): string[] {
         out.push(
           `${scheme}://${name}:${p.port}`,
           `${scheme}://${name}.${ns}:${p.port}`,
-          `${scheme}://${name}.${ns}.svc.${domain}:${p.port}`,
+          `${scheme}://${serviceDnsName(name, ns, domain)}:${p.port}`,
         );
       }
   return [...new Set(out)];
@@ -150,7 +151,7 @@ export function VisualMode({ cluster, bridge }: ModeProps) {
     if (!from) return null;
     if (kind === 'api')
       return resource.trim()
-        ? apiCallStory(cluster, from, { verb, resource: resource.trim(), namespace })
+        ? apiCallStory(cluster, from, apiRequestFor(verb, resource.trim(), namespace))
         : null;
     return target ? requestStory(cluster, from, target) : null;
   }, [cluster, from, kind, target, verb, resource, namespace]);
@@ -385,7 +386,10 @@ export function VisualMode({ cluster, bridge }: ModeProps) {
               type="button"
               className="btn btn--small"
               onClick={() =>
-                bridge.showConnection?.(from, story.kind === 'request' ? target : API_URL)
+                bridge.showConnection?.(
+                  from,
+                  story.kind === 'request' ? target : IN_CLUSTER_API_URL,
+                )
               }
             >
               {story.kind === 'request'

@@ -111,13 +111,11 @@ export const curl: Tool = (ctx, args) => {
   const host = result.host ?? url;
   const port = result.port ?? 80;
   switch (result.outcome) {
-    case 'nxdomain':
-      if (result.exitCode !== 6)
-        return fail(
-          result.exitCode,
-          result.hops[0]?.summary.replace(/^.*?: /, '') ?? 'URL rejected',
-        );
+    case 'nxdomain': {
+      const bad = result.hops[0];
+      if (bad?.kind === 'url') return fail(bad.exitCode, bad.message);
       return fail(6, `Could not resolve host: ${host.replace(/\.$/, '')}`);
+    }
     case 'dns-timeout':
       return result.exitCode === 28
         ? fail(28, `Resolving timed out after ${result.elapsedMs} milliseconds`)

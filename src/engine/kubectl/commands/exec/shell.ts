@@ -4,15 +4,9 @@
  * the ServiceAccount token mount), hostname, env/printenv, echo, true/false, and `sh -c` for
  * one simple command line. Anything else is "executable file not found", as the runtime says.
  */
-import {
-  fnv32a,
-  getObject,
-  listObjects,
-  type ClusterState,
-  type Pod,
-  type Service,
-} from '../../../cluster/index.ts';
+import { fnv32a, getObject, listObjects, type Service } from '../../../cluster/index.ts';
 import { podHostnames, podHostsFile, podResolvConf } from '../../../dns/index.ts';
+import { podServiceAccount, serviceAccountTokenMounted } from '../../../rbac/index.ts';
 import { splitWords } from '../../command-line.ts';
 import { execKubectl } from '../exec-kubectl.ts';
 import { curl } from './curl.ts';
@@ -21,18 +15,6 @@ import type { Tool, ToolContext, ToolResult } from './tool.ts';
 import { wget } from './wget.ts';
 
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-
-function tokenMounted(pod: Pod, state: ClusterState): boolean {
-  if (pod.spec?.automountServiceAccountToken === false) return false;
-  if (pod.spec?.automountServiceAccountToken === true) return true;
-  const sa = getObject<{ automountServiceAccountToken?: boolean }>(
-    state,
-    'ServiceAccount',
-    pod.metadata?.namespace,
-    pod.spec?.serviceAccountName ?? 'default',
-  );
-  return sa?.automountServiceAccountToken !== false;
-}
 
 function fileContent(ctx: ToolContext, path: string): string | undefined {
   const { state, pod } = ctx;
@@ -44,12 +26,12 @@ function fileContent(ctx: ToolContext, path: string): string | undefined {
     case '/etc/hostname':
       return `${podHostnames(state, pod).hostname}\n`;
   }
-  if (path.startsWith(`${SA_DIR}/`) && tokenMounted(pod, state)) {
+  if (path.startsWith(`${SA_DIR}/`) && serviceAccountTokenMounted(state, pod)) {
     const file = path.slice(SA_DIR.length + 1);
     if (file === 'namespace') return pod.metadata.namespace ?? 'default';
     if (file === 'token') {
       // Not a real JWT: a recognisable stand-in that names the identity it carries.
-      const sa = pod.spec?.serviceAccountName ?? 'default';
+      const sa = podServiceAccount(pod);
       return `eyJhbGciOiJSUzI1NiJ9.system:serviceaccount:${pod.metadata.namespace}:${sa}.${fnv32a(`${pod.metadata.uid}`).toString(16)}`;
     }
     if (file === 'ca.crt')
