@@ -21,13 +21,19 @@ import {
   type DirectionVerdict,
   type Protocol,
 } from '../netpol/index.ts';
-import { findServiceTarget, podForIP, podListens, readyBackends, type Backend } from './lookup.ts';
+import {
+  findServiceTarget,
+  hostLoopback,
+  nodeServer,
+  podAt,
+  podListens,
+  readyBackends,
+  type Backend,
+} from './lookup.ts';
 import type { Hop, Responder } from './types.ts';
 
 /** The resolver the node's /etc/resolv.conf names (what CoreDNS forwards to, and dnsPolicy Default uses). */
 export const UPSTREAM_DNS_IP = '172.18.0.1';
-/** Ports the control-plane node itself serves: the API server and the kubelet. */
-const NODE_PORTS: Record<number, 'apiserver' | 'kubelet'> = { 6443: 'apiserver', 10250: 'kubelet' };
 
 /** How a packet ended: answered, actively refused (RST / ICMP / REJECT), dropped, or lost. */
 export type DeliveryOutcome = 'delivered' | 'refused' | 'dropped' | 'unanswered';
@@ -69,8 +75,8 @@ function policyLines(v: DirectionVerdict): string[] {
   return lines;
 }
 
-function describeBackend(state: ClusterState, b: { ip: string; port: number }): string {
-  const pod = podForIP(state, b.ip);
+function describeBackend(state: ClusterState, b: Backend): string {
+  const pod = podAt(state, b.ip, b.port, b.protocol);
   return `${pod ? `${podName(pod)} ` : ''}${b.ip}:${b.port}`;
 }
 
@@ -78,12 +84,13 @@ function describeBackend(state: ClusterState, b: { ip: string; port: number }): 
 export function sendPacket(
   state: ClusterState,
   from: Stored<Pod>,
-  ip: string,
+  address: string,
   port: number,
   protocol: Protocol,
   opts: SendOptions = {},
 ): Delivery {
   const hops: Hop[] = [];
+  const ip = hostLoopback(from, address) ?? address;
   const loopback = ip === '127.0.0.1' || ip === '::1' || ip.startsWith('127.');
   if (loopback) {
     // Loopback never leaves the pod's network namespace: no Service, no NetworkPolicy.
@@ -189,8 +196,14 @@ export function sendPacket(
     targetIP = chosen.ip;
     targetPort = chosen.port;
   }
-  const pod = podForIP(state, targetIP);
-  const verdict = evaluateConnection(state, { from, toIP: targetIP, port: targetPort, protocol });
+  const pod = podAt(state, targetIP, targetPort, protocol);
+  const verdict = evaluateConnection(state, {
+    from,
+    toIP: targetIP,
+    port: targetPort,
+    protocol,
+    ...(pod ? { toPod: pod } : {}),
+  });
   const dest = pod ? podName(pod) : targetIP;
   const egressOk = verdict.egress.allowed || !verdict.enforced;
   hops.push({
@@ -259,7 +272,7 @@ export function sendPacket(
     };
   }
   if (targetIP === NODE_IP) {
-    const role = protocol === 'TCP' ? NODE_PORTS[targetPort] : undefined;
+    const role = nodeServer(targetIP, targetPort, protocol);
     hops.push({
       kind: 'listen',
       ok: !!role,
