@@ -13,7 +13,13 @@ import {
 } from './defaulting.ts';
 import type { Allocator } from './ipam.ts';
 import { generatedUid } from './naming.ts';
-import { hostPortsFree, NODE_PORTS_REASON, nodeAddress, schedulePod } from './scheduling.ts';
+import {
+  hostPortsFree,
+  NODE_PORTS_REASON,
+  nodeAddress,
+  nodeIsReady,
+  schedulePod,
+} from './scheduling.ts';
 import type { ClusterDraft } from './state.ts';
 import type {
   Deployment,
@@ -128,7 +134,8 @@ function runningStatus(
 /**
  * A pod through the scheduler and its node's kubelet. A new pod without spec.nodeName is bound
  * by the scheduler, or stays Pending with PodScheduled=False when no node fits. A pod bound to a
- * node that does not exist stays Pending with no address: no kubelet will ever run it. A pod
+ * node that does not exist (or has no kubelet reporting it Ready) stays Pending with no
+ * address: nothing will run it. A pod
  * whose host ports are taken on its node is rejected by the kubelet (Failed, reason NodePorts).
  * Otherwise it runs: the status a manifest gives is kept, the rest is what the kubelet reports.
  * Once a pod runs (it has a hostIP), an update keeps its status and binding.
@@ -177,7 +184,7 @@ function admitPod(
   }
   const spec = { ...p.spec!, nodeName };
   const node = draft.get<Node>('Node', undefined, nodeName);
-  if (!node) return { ...p, spec, status: pendingStatus(status) };
+  if (!node || !nodeIsReady(node)) return { ...p, spec, status: pendingStatus(status) };
   const bound = { ...p, spec };
   if (!hostPortsFree(draft, bound, nodeName))
     return {

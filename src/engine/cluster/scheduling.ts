@@ -77,25 +77,69 @@ export function hostPortsFree(view: NodeView, pod: Stored<Pod>, nodeName: string
   return true;
 }
 
+/**
+ * True when a kubelet on the node reports it Ready, so pods bound to it run. A Node written
+ * with kubectl has no kubelet behind it (the API server drops the status it was sent): it
+ * never becomes Ready and its pods stay Pending.
+ */
+export function nodeIsReady(node: Node): boolean {
+  return (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
+
+// The NodeTaint admission plugin taints every new Node not-ready:NoSchedule until its kubelet
+// reports Ready; a pod passes only with a matching toleration.
+function toleratesNotReady(pod: Pod): boolean {
+  return (pod.spec?.tolerations ?? []).some(
+    (t) =>
+      (!t.effect || t.effect === 'NoSchedule') &&
+      (t.operator === 'Exists'
+        ? !t.key || t.key === NOT_READY_TAINT
+        : t.key === NOT_READY_TAINT && (t.value ?? '') === ''),
+  );
+}
+
 /** The scheduler's answer for a pod without spec.nodeName: a node, or why none fits. */
 export type Placement = { ok: true; nodeName: string } | { ok: false; message: string };
 
+/** `1 a, 2 b`: the scheduler's histogram of reasons, sorted as strings. */
+function histogram(reasons: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts]
+    .map(([r, n]) => `${n} ${r}`)
+    .sort()
+    .join(', ');
+}
+
 /**
- * Binds a pod to a node. The only filter modelled is NodePorts (the simulated nodes have room
- * for every pod otherwise); among nodes that fit, `preferred` (the control-plane node every
- * pod has always run on) wins, then the first by name. The refusal reads as the scheduler's
- * FitError, with the preemption verdict for equal-priority pods.
+ * Binds a pod to a node. Two filters are modelled: TaintToleration for a node that is not
+ * Ready, and NodePorts (otherwise the simulated nodes have room for every pod). Among nodes
+ * that fit, `preferred` (the control-plane node) wins, then the first by name. A refusal reads
+ * as the scheduler's FitError, with the preemption verdict for equal-priority pods: nothing
+ * to evict for a port, nothing eviction could fix for a taint.
  */
 export function schedulePod(view: NodeView, pod: Stored<Pod>, preferred: string): Placement {
-  const nodes = [...view.each<Node>('Node')]
-    .map((n) => n.metadata.name)
-    .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const nodes = [...view.each<Node>('Node')].sort((a, b) => {
+    const [x, y] = [a.metadata.name, b.metadata.name];
+    return x === preferred ? -1 : y === preferred ? 1 : x < y ? -1 : x > y ? 1 : 0;
+  });
   if (nodes.length === 0) return { ok: false, message: 'no nodes available to schedule pods' };
-  const fit = nodes.find((n) => hostPortsFree(view, pod, n));
-  if (fit) return { ok: true, nodeName: fit };
+  const filters: string[] = [];
+  const preemption: string[] = [];
+  for (const node of nodes) {
+    if (!nodeIsReady(node) && !toleratesNotReady(pod)) {
+      filters.push(`node(s) had untolerated taint {${NOT_READY_TAINT}: }`);
+      preemption.push('Preemption is not helpful for scheduling');
+    } else if (!hostPortsFree(view, pod, node.metadata.name)) {
+      filters.push(NODE_PORTS_REASON);
+      preemption.push('No preemption victims found for incoming pod');
+    } else return { ok: true, nodeName: node.metadata.name };
+  }
   const n = nodes.length;
   return {
     ok: false,
-    message: `0/${n} nodes are available: ${n} ${NODE_PORTS_REASON}. preemption: 0/${n} nodes are available: ${n} No preemption victims found for incoming pod.`,
+    message: `0/${n} nodes are available: ${histogram(filters)}. preemption: 0/${n} nodes are available: ${histogram(preemption)}.`,
   };
 }

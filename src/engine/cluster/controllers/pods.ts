@@ -1,12 +1,13 @@
 /**
  * The scheduler's and the kubelets' second look: after every change, a pod the scheduler could
  * not place is tried again (the pod holding its host port may be gone), and a pod bound to a
- * node that did not exist starts once the node does. Both go through admission, which binds
- * and starts pods (admission.ts); pods that still cannot run are left untouched.
+ * node that did not exist (or was not Ready) starts once the node is there and Ready. Both go
+ * through admission, which binds and starts pods (admission.ts); pods that still cannot run
+ * are left untouched.
  */
 import { NODE_NAME } from '../admission.ts';
-import { schedulePod } from '../scheduling.ts';
-import type { Pod, Stored } from '../types.ts';
+import { nodeIsReady, schedulePod } from '../scheduling.ts';
+import type { Node, Pod, Stored } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';
 
 function waiting(p: Pod): boolean {
@@ -32,7 +33,8 @@ export function reconcilePods(ctx: ReconcileContext): void {
   for (const pod of queue) {
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      if (!ctx.draft.get('Node', undefined, nodeName)) continue;
+      const node = ctx.draft.get<Node>('Node', undefined, nodeName);
+      if (!node || !nodeIsReady(node)) continue;
       storeManaged(ctx, { ...pod, status: undefined });
       continue;
     }

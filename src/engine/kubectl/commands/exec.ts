@@ -4,7 +4,13 @@
  * form without `--`, unknown pod, completed pod, unknown container); a program that exits
  * non-zero makes kubectl print "command terminated with exit code N" and exit N.
  */
-import { getObject, type ClusterState, type Pod, type Stored } from '../../cluster/index.ts';
+import {
+  getObject,
+  type ClusterState,
+  type Node,
+  type Pod,
+  type Stored,
+} from '../../cluster/index.ts';
 import type { Command, CommandOutput } from '../types.ts';
 import { runTool } from './exec/shell.ts';
 import { attachablePod } from './exec/target.ts';
@@ -35,8 +41,16 @@ function whyNotRunning(state: ClusterState, pod: Stored<Pod>, container: string)
   const nodeName = pod.spec?.nodeName;
   if (!nodeName)
     return `Error from server (BadRequest): pod ${pod.metadata.name} does not have a host assigned`;
-  if (!getObject(state, 'Node', undefined, nodeName))
-    return `Error from server (NotFound): nodes "${nodeName}" not found`;
+  const node = getObject<Node>(state, 'Node', undefined, nodeName);
+  if (!node) return `Error from server (NotFound): nodes "${nodeName}" not found`;
+  // The API server dials the kubelet at the node's reported address; a Node no kubelet ever
+  // updated (written with kubectl) has none.
+  if (
+    !(node.status?.addresses ?? []).some((a) =>
+      ['InternalIP', 'ExternalIP', 'Hostname'].includes(a.type),
+    )
+  )
+    return 'Error from server: no preferred addresses found; known addresses: []';
   if (pod.status?.phase === 'Pending' || !pod.status?.podIP)
     return `error: unable to upgrade connection: container not found ("${container}")`;
   return '';
