@@ -128,7 +128,7 @@ describe('what answers on the node address', () => {
   // [from, url, exit code, who answers] — curl's exit codes (DESIGN.md nslab contract).
   const rows: Array<[string, string, number, string, string]> = [
     ['client', `http://${NODE_IP}:9100/`, 0, 'default/agent', 'the pod listens in the node netns'],
-    ['client', `http://${NODE_IP}:9101/`, 7, '', 'no process on that node port: RST'],
+    ['client', `http://${NODE_IP}:9101/`, 7, 'none', 'no process on that node port: RST'],
     ['client', 'http://agent/', 0, 'default/agent', 'Service DNAT to node IP:targetPort'],
     ['client', `https://${NODE_IP}:6443/`, 0, 'apiserver', 'the node keeps its own ports'],
     ['client', `http://${NODE_IP}:10250/`, 0, 'kubelet', 'the node keeps its own ports'],
@@ -139,7 +139,7 @@ describe('what answers on the node address', () => {
   it.each(rows)('%s → %s: exit %i (%s; %s)', (from, url, exit, who) => {
     const r = connect(d.state, podOf(d, from), url, { timeoutSeconds: 2 });
     expect(r.exitCode).toBe(exit);
-    const responder = r.responder?.kind === 'pod' ? r.responder.pod : (r.responder?.kind ?? '');
+    const responder = r.responder?.kind === 'pod' ? r.responder.pod : (r.responder?.kind ?? 'none');
     expect(responder).toBe(who);
   });
 
@@ -181,12 +181,17 @@ describe('NetworkPolicy and hostNetwork pods (Kubernetes NetworkPolicy docs, the
   // [egress rule at client, exit of client → node IP:9100, why]
   const egressRows: Array<[string, string, number, string]> = [
     ['ipBlock holding the node IP', `- to: [{ ipBlock: { cidr: ${NODE_IP}/32 } }]`, 0, 'node IP'],
-    ['podSelector app=agent', '- to: [{ podSelector: { matchLabels: { app: agent } } }]', 28, ''],
+    [
+      'podSelector app=agent',
+      '- to: [{ podSelector: { matchLabels: { app: agent } } }]',
+      28,
+      'selectors ignore it',
+    ],
     ['namespaceSelector {}', '- to: [{ namespaceSelector: {} }]', 28, 'selectors ignore it'],
     ['ipBlock of the pod CIDR', '- to: [{ ipBlock: { cidr: 10.244.0.0/16 } }]', 28, 'not a pod IP'],
   ];
   it.each(egressRows)(
-    'traffic to it is traffic to the node IP: egress %s → exit %i',
+    'traffic to it is traffic to the node IP: egress to %s (%s) → exit %i',
     (_what, rule, exit) => {
       const egress = policy(
         'client-egress',
@@ -207,7 +212,7 @@ describe('NetworkPolicy and hostNetwork pods (Kubernetes NetworkPolicy docs, the
     ['namespaceSelector {}', '- from: [{ namespaceSelector: {} }]', false],
   ];
   it.each(ingressRows)(
-    'traffic from it is seen as coming from its node IP: ingress %s from another node → %s',
+    'traffic from it is seen as coming from its node IP: ingress from %s (%s), on another node → allowed %s',
     (_what, rule, allowed) => {
       const ingress = policy(
         'client-ingress',
