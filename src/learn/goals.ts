@@ -292,6 +292,7 @@ function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
     const v = evaluateConnection(state, {
       from,
       toIP: ip,
+      toPod: to,
       port: g.port,
       protocol: g.protocol ?? 'TCP',
     });

@@ -13,12 +13,20 @@ import {
 } from './defaulting.ts';
 import type { Allocator } from './ipam.ts';
 import { generatedUid } from './naming.ts';
+import {
+  hostPortsFree,
+  NODE_PORTS_REASON,
+  nodeAddress,
+  nodeIsReady,
+  schedulePod,
+} from './scheduling.ts';
 import type { ClusterDraft } from './state.ts';
 import type {
   Deployment,
   KubeObject,
   Namespace,
   NetworkPolicy,
+  Node,
   Pod,
   Service,
   Stored,
@@ -67,21 +75,35 @@ function admitNamespace(ns: Stored<Namespace>): Stored<Namespace> {
   };
 }
 
-function admitPod(
-  pod: Stored<Pod>,
-  existing: Stored<Pod> | undefined,
+/** The status the API server gives a new pod (PrepareForCreate): Pending, nothing else known yet. */
+function pendingStatus(status: NonNullable<Pod['status']>): NonNullable<Pod['status']> {
+  return { phase: 'Pending', qosClass: status.qosClass ?? 'BestEffort' };
+}
+
+/** What the kubelet reports once the pod runs on its node (address, phase, conditions, containers). */
+function runningStatus(
+  p: Stored<Pod>,
+  status: NonNullable<Pod['status']>,
+  nodeIP: string,
   alloc: Allocator,
   clock: number,
-): Stored<Pod> {
-  const p = defaultPod(pod);
-  const status = { ...(existing?.status ?? {}), ...(pod.status ?? {}) };
-  if (!status.podIP) {
-    status.podIP = status.podIPs?.[0]?.ip ?? alloc.podIP();
+): NonNullable<Pod['status']> {
+  if (p.spec?.hostNetwork) {
+    // The pod shares its node's network namespace: the kubelet reports the node's address as
+    // the pod's (podIP = hostIP) and the CNI allocates nothing. A manifest may fix the address
+    // through either field, as it may fix a pod-network pod's podIP.
+    const ip = status.hostIP || status.podIP || status.podIPs?.[0]?.ip || nodeIP;
+    status.hostIP = ip;
+    status.podIP = ip;
+    status.podIPs = [{ ip }];
+    status.hostIPs ??= [{ ip }];
+  } else {
+    if (!status.podIP) status.podIP = status.podIPs?.[0]?.ip ?? alloc.podIP();
+    if (status.podIP && !status.podIPs?.length) status.podIPs = [{ ip: status.podIP }];
+    status.hostIP ??= nodeIP;
+    status.hostIPs ??= [{ ip: status.hostIP }];
   }
-  if (status.podIP && !status.podIPs?.length) status.podIPs = [{ ip: status.podIP }];
   status.phase ??= 'Running';
-  status.hostIP ??= NODE_IP;
-  status.hostIPs ??= [{ ip: NODE_IP }];
   status.startTime ??= iso(clock);
   status.qosClass ??= 'BestEffort';
   const ready = !(status.conditions ?? []).some((c) => c.type === 'Ready' && c.status !== 'True');
@@ -106,8 +128,76 @@ function admitPod(
         ? { running: { startedAt: iso(clock) } }
         : { waiting: { reason: 'ContainerCreating' } },
   }));
-  const spec = { ...p.spec!, nodeName: p.spec?.nodeName ?? NODE_NAME };
-  return { ...p, spec, status };
+  return status;
+}
+
+/**
+ * A pod through the scheduler and its node's kubelet. A new pod without spec.nodeName is bound
+ * by the scheduler, or stays Pending with PodScheduled=False when no node fits. A pod bound to a
+ * node that does not exist (or has no kubelet reporting it Ready) stays Pending with no
+ * address: nothing will run it. A pod
+ * whose host ports are taken on its node is rejected by the kubelet (Failed, reason NodePorts).
+ * Otherwise it runs: the status a manifest gives is kept, the rest is what the kubelet reports.
+ * Once a pod runs (it has a hostIP), an update keeps its status and binding.
+ */
+function admitPod(
+  pod: Stored<Pod>,
+  existing: Stored<Pod> | undefined,
+  draft: ClusterDraft,
+  alloc: Allocator,
+): Stored<Pod> {
+  const p = defaultPod(pod);
+  const started = !!existing?.status?.hostIP;
+  const status = { ...(started ? existing!.status : {}), ...(pod.status ?? {}) };
+  let nodeName = p.spec?.nodeName ?? existing?.spec?.nodeName;
+  if (started) {
+    const spec = { ...p.spec!, nodeName: nodeName ?? NODE_NAME };
+    return { ...p, spec, status: runningStatus(p, status, NODE_IP, alloc, draft.clock) };
+  }
+  const phase = existing?.status?.phase;
+  // A pod the kubelet rejected stays Failed: nothing restarts it.
+  if (phase === 'Failed' || phase === 'Succeeded')
+    return { ...p, spec: nodeName ? { ...p.spec!, nodeName } : p.spec!, status: existing!.status! };
+  if (!nodeName) {
+    // Binding is the scheduler's: an update of a pod it could not place changes nothing
+    // (reconcilePods tries again when the cluster changes).
+    if (existing) return { ...p, status: existing.status ?? pendingStatus(status) };
+    const placed = schedulePod(draft, p, NODE_NAME);
+    if (!placed.ok)
+      return {
+        ...p,
+        status: {
+          ...pendingStatus(status),
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: placed.message,
+              lastProbeTime: null as unknown as string,
+              lastTransitionTime: iso(draft.clock),
+            },
+          ],
+        },
+      };
+    nodeName = placed.nodeName;
+  }
+  const spec = { ...p.spec!, nodeName };
+  const node = draft.get<Node>('Node', undefined, nodeName);
+  if (!node || !nodeIsReady(node)) return { ...p, spec, status: pendingStatus(status) };
+  const bound = { ...p, spec };
+  if (!hostPortsFree(draft, bound, nodeName))
+    return {
+      ...bound,
+      status: {
+        phase: 'Failed',
+        reason: 'NodePorts',
+        message: `Pod was rejected: Predicate NodePorts failed: ${NODE_PORTS_REASON}`,
+        qosClass: status.qosClass ?? 'BestEffort',
+      },
+    };
+  const nodeIP = nodeAddress(node) ?? NODE_IP;
+  return { ...bound, status: runningStatus(p, status, nodeIP, alloc, draft.clock) };
 }
 
 function admitService(
@@ -147,7 +237,7 @@ export function admit(
       o = admitNamespace(o as Stored<Namespace>);
       break;
     case 'Pod':
-      o = admitPod(o as Stored<Pod>, existing as Stored<Pod> | undefined, alloc, draft.clock);
+      o = admitPod(o as Stored<Pod>, existing as Stored<Pod> | undefined, draft, alloc);
       break;
     case 'Service':
       o = admitService(o as Stored<Service>, existing as Stored<Service> | undefined, alloc);

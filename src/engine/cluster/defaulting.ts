@@ -34,9 +34,25 @@ export function defaultPodTemplate(t: PodTemplateSpec | undefined): PodTemplateS
   return { ...(t ?? {}), spec: defaultPodSpec(t?.spec) };
 }
 
+/**
+ * SetDefaults_Pod: on the host network every container port's hostPort defaults to its
+ * containerPort (only in Pods since v1.28, not in the pod templates of workloads).
+ */
+function defaultHostNetworkPorts(containers: PodSpec['containers'] | undefined) {
+  return containers?.map((c) =>
+    c.ports
+      ? { ...c, ports: c.ports.map((p) => (p.hostPort ? p : { ...p, hostPort: p.containerPort })) }
+      : c,
+  );
+}
+
 /** Pod defaults: the spec defaults above plus the ServiceAccount and service links. */
 export function defaultPod(pod: Stored<Pod>): Stored<Pod> {
   const spec = defaultPodSpec(pod.spec);
+  if (spec.hostNetwork) {
+    spec.containers = defaultHostNetworkPorts(spec.containers)!;
+    if (spec.initContainers) spec.initContainers = defaultHostNetworkPorts(spec.initContainers);
+  }
   const sa = spec.serviceAccountName ?? spec.serviceAccount ?? 'default';
   spec.serviceAccountName = sa;
   spec.serviceAccount = sa;

@@ -5,7 +5,7 @@
  * result is cut to 3 nameservers and 32 search domains. The runtime writes search, nameserver
  * and options lines in that order.
  */
-import { KUBE_DNS_IP, type ClusterState, type Pod } from '../cluster/index.ts';
+import { KUBE_DNS_IP, NODE_IP, NODE_NAME, type ClusterState, type Pod } from '../cluster/index.ts';
 
 /** The control-plane node's own /etc/resolv.conf (what dnsPolicy Default and CoreDNS's forward use). */
 export const NODE_RESOLV_CONF = {
@@ -111,8 +111,13 @@ export function podResolvConf(state: ClusterState, pod: Pod): ResolvConf {
   };
 }
 
-/** The pod's hostname and, with a subdomain, its FQDN (`<hostname>.<subdomain>.<ns>.svc.<domain>`). */
+/**
+ * The pod's hostname and, with a subdomain, its FQDN (`<hostname>.<subdomain>.<ns>.svc.<domain>`).
+ * A host-network pod shares its node's UTS namespace too: the kubelet sets no hostname for its
+ * sandbox, so it has the node's.
+ */
 export function podHostnames(state: ClusterState, pod: Pod): { hostname: string; fqdn?: string } {
+  if (pod.spec?.hostNetwork) return { hostname: pod.spec.nodeName ?? NODE_NAME };
   const hostname = (pod.spec?.hostname ?? pod.metadata?.name ?? '').slice(0, 63);
   const sub = pod.spec?.subdomain;
   return sub
@@ -123,13 +128,26 @@ export function podHostnames(state: ClusterState, pod: Pod): { hostname: string;
     : { hostname };
 }
 
-/** The kubelet-managed /etc/hosts of a pod (localhost lines, the pod's own name, hostAliases). */
+/** A node's own /etc/hosts, as the container runtime of a kind-style node writes it. */
+function nodeHostsFile(nodeName: string, nodeIP: string): string {
+  return `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${nodeIP}\t${nodeName}\n`;
+}
+
+/**
+ * The kubelet-managed /etc/hosts of a pod (localhost lines, the pod's own name, hostAliases).
+ * A host-network pod gets a copy of its node's /etc/hosts instead, under its own header.
+ */
 export function podHostsFile(state: ClusterState, pod: Pod): string {
   const { hostname, fqdn } = podHostnames(state, pod);
   const ip = pod.status?.podIP ?? '';
-  let text =
-    '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
-  if (ip) text += fqdn ? `${ip}\t${fqdn}\t${hostname}\n` : `${ip}\t${hostname}\n`;
+  let text: string;
+  if (pod.spec?.hostNetwork) {
+    text = `# Kubernetes-managed hosts file (host network).\n${nodeHostsFile(hostname, pod.status?.hostIP ?? NODE_IP)}`;
+  } else {
+    text =
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+    if (ip) text += fqdn ? `${ip}\t${fqdn}\t${hostname}\n` : `${ip}\t${hostname}\n`;
+  }
   const aliases = pod.spec?.hostAliases ?? [];
   if (aliases.length) {
     text += '\n# Entries added by HostAliases.\n';

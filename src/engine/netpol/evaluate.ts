@@ -5,7 +5,7 @@
  * its selecting policies allow. A connection needs the source's egress AND the
  * destination's ingress to allow it.
  */
-import type { ClusterState, Pod } from '../cluster/index.ts';
+import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
 import type {
   ConnectionQuery,
   ConnectionVerdict,
@@ -166,6 +166,9 @@ function evaluateDirection(
   q: Query,
 ): DirectionVerdict {
   const word = dir === 'ingress' ? 'ingress' : 'egress';
+  const peer: Pick<DirectionVerdict, 'peerHostNetwork'> = other.pod?.hostNetwork
+    ? { peerHostNetwork: true }
+    : {};
   if (subject.hostNetwork) {
     return {
       allowed: true,
@@ -173,8 +176,10 @@ function evaluateDirection(
       policies: [],
       direction: dir,
       pod: subject.key,
+      hostNetwork: true,
+      ...peer,
       reason: q.explain
-        ? `${subject.key} uses the host network; NetworkPolicy does not isolate host-network pods`
+        ? `${subject.key} uses the host network, so NetworkPolicy does not apply to its ${word}: policies that select it are ignored, since the network plugin cannot tell its traffic from the node's (${subject.ip ?? 'the node address'}) (Kubernetes NetworkPolicy docs, "NetworkPolicy and hostNetwork pods")`
         : '',
     };
   }
@@ -202,6 +207,7 @@ function evaluateDirection(
       policies,
       direction: dir,
       pod: subject.key,
+      ...peer,
       reason: q.explain
         ? `no NetworkPolicy in ${subject.namespace} selects ${subject.key} for ${word}, so all ${word} is allowed`
         : '',
@@ -216,7 +222,7 @@ function evaluateDirection(
       ? `${subject.key} is isolated for ${word} (selected by ${by}); allowed by ${allowers.map((p) => p.policy).join(', ')}`
       : `${subject.key} is isolated for ${word} (selected by ${by}) and no rule of these policies allows ${q.protocol}/${q.port} ${dir === 'ingress' ? 'from' : 'to'} ${other.pod?.key ?? other.ipText}`;
   }
-  return { allowed, isolated: true, policies, direction: dir, pod: subject.key, reason };
+  return { allowed, isolated: true, policies, direction: dir, pod: subject.key, ...peer, reason };
 }
 
 /** True when both pods run on the same node (status.hostIP, else spec.nodeName). */
@@ -242,9 +248,41 @@ function openDirection(dir: Direction, reason: string, pod?: string): DirectionV
   return v;
 }
 
+/** What the host network changes about a connection, in words ('' when neither end uses it). */
+function hostNetworkNote(
+  source: PodEntry,
+  destination: PodEntry | undefined,
+  toIP: string,
+): string {
+  const notes: string[] = [];
+  if (source.hostNetwork)
+    notes.push(
+      `${source.key} uses the host network: its traffic comes from its node's address ${source.ip ?? ''}, which only an ipBlock matches`,
+    );
+  if (destination?.hostNetwork)
+    notes.push(
+      `${destination.key} uses the host network: traffic to it is traffic to its node's address ${toIP}, which only an ipBlock matches`,
+    );
+  return notes.length ? ` (${notes.join('; ')})` : '';
+}
+
+/** The words for a connection whose source shares its address with the destination. */
+function selfReason(source: PodEntry, destination: PodEntry | undefined, toIP: string): string {
+  if (!source.hostNetwork)
+    return `${source.key} is connecting to its own address: a pod cannot block access to itself (Kubernetes NetworkPolicy docs), so policy does not apply`;
+  const other = destination && destination !== source ? ` (where ${destination.key} listens)` : '';
+  return `${source.key} uses the host network and ${toIP}${other} is its own node's address: the connection never leaves the node's network namespace, so policy does not apply`;
+}
+
+/** Marks a direction as belonging to a host-network pod. */
+function onHostNetwork(v: DirectionVerdict, pod: PodEntry | undefined): DirectionVerdict {
+  return pod?.hostNetwork ? { ...v, hostNetwork: true } : v;
+}
+
 /**
  * Evaluates a connection from a known pod to an address on the model. `explain: false`
- * skips building the words (the naive matrix evaluates millions of pairs).
+ * skips building the words (the naive matrix evaluates millions of pairs). `toPod` names the
+ * destination when it is a host-network pod, which its address alone does not identify.
  */
 export function evaluateOnModel(
   model: NetpolModel,
@@ -254,27 +292,28 @@ export function evaluateOnModel(
   port: number,
   protocol: Protocol,
   explain = true,
+  toPod?: PodEntry,
 ): ConnectionVerdict {
-  const destination = model.podsByIp.get(toIP);
+  const destination = toPod?.hostNetwork ? toPod : model.podsByIp.get(toIP);
   const target = parseIp(toIP);
   const to = destination?.key ?? toIP;
   const self = source.ips.some((i) => target !== undefined && sameIp(i, target));
   const base = { from: source.key, to, toIP, port, protocol, self };
   if (self) {
-    const why = explain
-      ? `${source.key} is connecting to its own address: a pod cannot block access to itself (Kubernetes NetworkPolicy docs), so policy does not apply`
-      : '';
+    const why = explain ? selfReason(source, destination, toIP) : '';
+    const into = destination?.hostNetwork ? destination : source;
     return {
       ...base,
       allowed: true,
       enforced: enforcing,
-      egress: openDirection('egress', why, source.key),
-      ingress: openDirection('ingress', why, source.key),
+      egress: onHostNetwork(openDirection('egress', why, source.key), source),
+      ingress: onHostNetwork(openDirection('ingress', why, into.key), into),
       reason: why,
     };
   }
   const q: Query = { port, protocol, explain };
-  if (destination) q.destination = destination.pod;
+  // Named ports resolve on pods; a host-network pod's address is the node's.
+  if (destination && !destination.hostNetwork) q.destination = destination.pod;
   const egress = evaluateDirection(
     model,
     'egress',
@@ -293,14 +332,18 @@ export function evaluateOnModel(
           ? `${toIP} is the address of node ${node}, not a pod: there is no ingress policy to pass; the source's egress policy still applies, as Calico and Cilium enforce it for traffic to nodes`
           : `${toIP} is not a pod's address: there is no ingress policy to pass, only the source's egress`,
     );
-  } else if (source.hostNetwork && sameNode(source, destination)) {
-    ingress = openDirection(
-      'ingress',
-      explain
-        ? `${source.key} uses the host network of the node ${destination.key} runs on, and traffic from a pod's own node is always allowed (Kubernetes NetworkPolicy docs)`
-        : '',
-      destination.key,
-    );
+  } else if (source.hostNetwork && !destination.hostNetwork && sameNode(source, destination)) {
+    ingress = {
+      ...openDirection(
+        'ingress',
+        explain
+          ? `${source.key} uses the host network of the node ${destination.key} runs on, and traffic from a pod's own node is always allowed (Kubernetes NetworkPolicy docs)`
+          : '',
+        destination.key,
+      ),
+      peerHostNetwork: true,
+      fromOwnNode: true,
+    };
   } else {
     ingress = evaluateDirection(
       model,
@@ -320,6 +363,7 @@ export function evaluateOnModel(
       reason = `${what} is denied by egress policy at ${source.key} and by ingress policy at ${to}`;
     else if (!egress.allowed) reason = `${what} is denied by egress policy at ${source.key}`;
     else reason = `${what} is denied by ingress policy at ${to}`;
+    reason += hostNetworkNote(source, destination, toIP);
   }
   const verdict: ConnectionVerdict = { ...base, allowed, enforced: true, egress, ingress, reason };
   if (enforcing) return verdict;
@@ -337,13 +381,16 @@ export function evaluateOnModel(
   };
 }
 
+/** The model's entry for a pod; a pod object not (or no longer) in the state is still evaluated on its own labels. */
+function entryOf(model: NetpolModel, pod: Stored<Pod>): PodEntry {
+  const known = model.podsByKey.get(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+  return known && known.pod === pod ? known : podEntry(pod);
+}
+
 /** Whether NetworkPolicy lets `query.from` reach `query.toIP` on the port and protocol, and why. */
 export function evaluateConnection(state: ClusterState, query: ConnectionQuery): ConnectionVerdict {
   const model = netpolModel(state);
-  const key = `${query.from.metadata.namespace ?? 'default'}/${query.from.metadata.name}`;
-  const known = model.podsByKey.get(key);
-  // A pod object not (or no longer) in the state is still evaluated on its own labels.
-  const source = known && known.pod === query.from ? known : podEntry(query.from);
+  const source = entryOf(model, query.from);
   return evaluateOnModel(
     model,
     state.settings.networkPolicy !== 'not-enforcing',
@@ -351,6 +398,8 @@ export function evaluateConnection(state: ClusterState, query: ConnectionQuery):
     query.toIP,
     query.port,
     query.protocol,
+    true,
+    query.toPod?.spec?.hostNetwork ? entryOf(model, query.toPod) : undefined,
   );
 }
 
@@ -364,5 +413,14 @@ export function evaluatePair(
   protocol: Protocol,
   explain = true,
 ): ConnectionVerdict {
-  return evaluateOnModel(model, enforcing, source, destination.ip ?? '', port, protocol, explain);
+  return evaluateOnModel(
+    model,
+    enforcing,
+    source,
+    destination.ip ?? '',
+    port,
+    protocol,
+    explain,
+    destination.hostNetwork ? destination : undefined,
+  );
 }

@@ -15,6 +15,12 @@ export interface ConnectionQuery {
   toIP: string;
   port: number;
   protocol: Protocol;
+  /**
+   * The pod the connection reaches, when the caller knows it. Needed for a host-network pod:
+   * it shares its node's address with the node and the node's other host-network pods, so the
+   * address alone does not name it.
+   */
+  toPod?: Stored<Pod>;
 }
 
 /** How one rule (an entry of spec.ingress or spec.egress) met the connection. */
@@ -53,6 +59,20 @@ export interface DirectionVerdict {
   direction: Direction;
   /** `ns/name` of the pod whose policies apply (the source for egress, the destination for ingress); undefined when no pod's policies apply. */
   pod?: string;
+  /**
+   * That pod uses the host network, so NetworkPolicy does not apply to it: policies whose
+   * podSelector selects it are ignored, and the direction is open. Network plugins cannot tell
+   * a host-network pod's traffic from the node's (the most common implementation, Kubernetes
+   * NetworkPolicy docs, "NetworkPolicy and hostNetwork pods").
+   */
+  hostNetwork?: true;
+  /**
+   * The far end is a host-network pod: policies see it as its node's address, which an ipBlock
+   * can match and a podSelector or namespaceSelector cannot.
+   */
+  peerHostNetwork?: true;
+  /** Ingress from the destination's own node (a host-network pod on it), which policy never blocks. */
+  fromOwnNode?: true;
 }
 
 /** Whether NetworkPolicy lets the connection through, and why. */

@@ -21,9 +21,9 @@ function cached<T>(cache: WeakMap<Kind, T>, map: Kind, build: (m: Kind) => T): T
   return v;
 }
 
-function servesTraffic(p: Pod): boolean {
+/** Not being deleted and not finished: its containers still answer. */
+function running(p: Pod): boolean {
   return (
-    !p.spec?.hostNetwork &&
     !p.metadata?.deletionTimestamp &&
     p.status?.phase !== 'Succeeded' &&
     p.status?.phase !== 'Failed'
@@ -38,9 +38,28 @@ export function podsByIP(state: Pick<ClusterState, 'objects'>): Map<string, Stor
     const keys = [...m.keys()].sort();
     for (const k of keys) {
       const p = m.get(k) as Stored<Pod>;
-      if (!servesTraffic(p)) continue;
+      if (p.spec?.hostNetwork || !running(p)) continue;
       const ips = [p.status?.podIP, ...(p.status?.podIPs ?? []).map((x) => x.ip)];
       for (const ip of ips) if (ip && !out.has(ip)) out.set(ip, p);
+    }
+    return out;
+  });
+}
+
+const hostCache = new WeakMap<Kind, Map<string, Stored<Pod>[]>>();
+/** Running host-network pods by their address (their node's), in name order. */
+export function hostNetworkPodsByIP(
+  state: Pick<ClusterState, 'objects'>,
+): Map<string, Stored<Pod>[]> {
+  return cached(hostCache, state.objects.get('Pod') ?? none, (m) => {
+    const out = new Map<string, Stored<Pod>[]>();
+    for (const k of [...m.keys()].sort()) {
+      const p = m.get(k) as Stored<Pod>;
+      const ip = p.status?.podIP;
+      if (!p.spec?.hostNetwork || !running(p) || !ip) continue;
+      const list = out.get(ip);
+      if (list) list.push(p);
+      else out.set(ip, [p]);
     }
     return out;
   });

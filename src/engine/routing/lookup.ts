@@ -14,12 +14,13 @@ import {
 } from '../cluster/index.ts';
 import type { Protocol } from '../netpol/index.ts';
 import { serviceEndpoints, type EndpointView } from './endpoints.ts';
-import { podsByIP, servicesByClusterIP } from './indexes.ts';
+import { hostNetworkPodsByIP, podsByIP, servicesByClusterIP } from './indexes.ts';
 
 /** One ready endpoint of a Service port, after targetPort resolution. */
 export interface Backend {
   ip: string;
   port: number;
+  protocol: Protocol;
   view: EndpointView;
 }
 
@@ -28,9 +29,54 @@ export function serviceForClusterIP(state: ClusterState, ip: string): Stored<Ser
   return servicesByClusterIP(state).get(ip);
 }
 
+/** Ports the control-plane node itself serves: the API server and the kubelet. */
+const NODE_PORTS: Record<number, 'apiserver' | 'kubelet'> = { 6443: 'apiserver', 10250: 'kubelet' };
+
+/** The control-plane node's own server on ip:port (kube-apiserver, kubelet), if any. */
+export function nodeServer(
+  ip: string,
+  port: number,
+  protocol: Protocol,
+): 'apiserver' | 'kubelet' | undefined {
+  return ip === NODE_IP && protocol === 'TCP' ? NODE_PORTS[port] : undefined;
+}
+
 /** The running pod that holds an IP (host-network pods share the node's and are not matched). */
 export function podForIP(state: ClusterState, ip: string): Stored<Pod> | undefined {
   return podsByIP(state).get(ip);
+}
+
+/**
+ * The running host-network pod that listens on a node address's port: it shares the node's
+ * network namespace, so it answers on the node's IP on its declared container ports. The
+ * node's own servers keep their ports (a second process cannot bind them).
+ */
+export function hostNetworkPodAt(
+  state: ClusterState,
+  ip: string,
+  port: number,
+  protocol: Protocol,
+): Stored<Pod> | undefined {
+  if (nodeServer(ip, port, protocol)) return undefined;
+  return hostNetworkPodsByIP(state)
+    .get(ip)
+    ?.find((p) => podListens(p, port, protocol));
+}
+
+/** The pod a packet to ip:port reaches: the pod-network pod with that IP, else a host-network pod listening there. */
+export function podAt(
+  state: ClusterState,
+  ip: string,
+  port: number,
+  protocol: Protocol,
+): Stored<Pod> | undefined {
+  return podForIP(state, ip) ?? hostNetworkPodAt(state, ip, port, protocol);
+}
+
+/** What a loopback address means to a host-network pod: its node's address (it shares the node's `lo`). */
+export function hostLoopback(from: Pod, ip: string): string | undefined {
+  const loopback = ip === '::1' || ip.startsWith('127.');
+  return loopback && from.spec?.hostNetwork ? from.status?.hostIP : undefined;
 }
 
 /** The ready endpoints serving one Service port (matched by port name and protocol, as kube-proxy does). */
@@ -40,7 +86,7 @@ export function readyBackends(
   sp: ServicePort,
 ): Backend[] {
   const name = sp.name ?? '';
-  const protocol = sp.protocol ?? 'TCP';
+  const protocol = (sp.protocol ?? 'TCP') as Protocol;
   const out: Backend[] = [];
   const seen = new Set<string>();
   for (const view of serviceEndpoints(state, svc)) {
@@ -48,7 +94,7 @@ export function readyBackends(
     const p = view.ports.find((x) => x.name === name && x.protocol === protocol && x.port > 0);
     if (!p || seen.has(`${view.ip}:${p.port}`)) continue;
     seen.add(`${view.ip}:${p.port}`);
-    out.push({ ip: view.ip, port: p.port, view });
+    out.push({ ip: view.ip, port: p.port, protocol, view });
   }
   // kube-proxy keeps each Service port's endpoints sorted by their "ip:port" string.
   return out.sort((a, b) => {

@@ -23,15 +23,21 @@ import {
 } from '../netpol/index.ts';
 import { refOf, type ObjectRef } from '../api/object-ref.ts';
 import { withText } from './hop-text.ts';
-import { findServiceTarget, podForIP, podListens, readyBackends, type Backend } from './lookup.ts';
+import {
+  findServiceTarget,
+  hostLoopback,
+  nodeServer,
+  podAt,
+  podListens,
+  readyBackends,
+  type Backend,
+} from './lookup.ts';
 import type { BackendRef, DeliveryOutcome, Hop, Responder } from './types.ts';
 
 export type { DeliveryOutcome } from './types.ts';
 
 /** The resolver the node's /etc/resolv.conf names (what CoreDNS forwards to, and dnsPolicy Default uses). */
 export const UPSTREAM_DNS_IP = '172.18.0.1';
-/** Ports the control-plane node itself serves: the API server and the kubelet. */
-const NODE_PORTS: Record<number, 'apiserver' | 'kubelet'> = { 6443: 'apiserver', 10250: 'kubelet' };
 
 export interface Delivery {
   outcome: DeliveryOutcome;
@@ -61,8 +67,8 @@ function podName(p: Stored<Pod>): string {
 
 const podRef = (p: Stored<Pod>): ObjectRef => refOf('Pod', p);
 
-function backendRef(state: ClusterState, b: { ip: string; port: number }): BackendRef {
-  const pod = podForIP(state, b.ip);
+function backendRef(state: ClusterState, b: Backend): BackendRef {
+  const pod = podAt(state, b.ip, b.port, b.protocol);
   return pod ? { ip: b.ip, port: b.port, pod: podRef(pod) } : { ip: b.ip, port: b.port };
 }
 
@@ -102,12 +108,13 @@ function policyHop(
 export function sendPacket(
   state: ClusterState,
   from: Stored<Pod>,
-  ip: string,
+  address: string,
   port: number,
   protocol: Protocol,
   opts: SendOptions = {},
 ): Delivery {
   const hops: Hop[] = [];
+  const ip = hostLoopback(from, address) ?? address;
   const loopback = ip === '127.0.0.1' || ip === '::1' || ip.startsWith('127.');
   if (loopback) {
     // Loopback never leaves the pod's network namespace: no Service, no NetworkPolicy.
@@ -208,8 +215,14 @@ export function sendPacket(
     targetIP = chosen.ip;
     targetPort = chosen.port;
   }
-  const pod = podForIP(state, targetIP);
-  const verdict = evaluateConnection(state, { from, toIP: targetIP, port: targetPort, protocol });
+  const pod = podAt(state, targetIP, targetPort, protocol);
+  const verdict = evaluateConnection(state, {
+    from,
+    toIP: targetIP,
+    port: targetPort,
+    protocol,
+    ...(pod ? { toPod: pod } : {}),
+  });
   const to = { ip: targetIP, port: targetPort, protocol, ...(pod ? { pod } : {}) };
   const egress = policyHop('egress', from, to, verdict);
   hops.push(egress);
@@ -259,7 +272,7 @@ export function sendPacket(
     };
   }
   if (targetIP === NODE_IP) {
-    const role = protocol === 'TCP' ? NODE_PORTS[targetPort] : undefined;
+    const role = nodeServer(targetIP, targetPort, protocol);
     hops.push(
       withText({
         kind: 'listen',

@@ -181,3 +181,41 @@ describe('Online Boutique with its NetworkPolicies (behaves as a cluster running
     expect(r.stdout).toMatch(/reviews-v[123]-/);
   });
 });
+
+describe('host-network pods through nslab (hostnetwork.yaml)', () => {
+  const f = ['-f', 'test/fixtures/hostnetwork.yaml'];
+  // [command, exit code, what stdout or stderr holds, source]
+  const rows: Array<[string[], number, string, string]> = [
+    // Fails on the engine before host-network support: the curl timed out (28).
+    [
+      ['exec', 'client', '--', 'curl', '-sS', '-m', '2', 'http://172.18.0.2:9100'],
+      0,
+      'default/agent',
+      'the pod answers on the node IP',
+    ],
+    [
+      ['exec', 'client', '--', 'curl', '-sS', '-m', '2', 'http://agent'],
+      0,
+      'default/agent',
+      'the Service DNATs to node IP:targetPort',
+    ],
+    [['get', 'endpoints', 'agent'], 0, '172.18.0.2:9100', 'the endpoint is the node IP'],
+    [
+      ['get', 'pods', '-o', 'wide'],
+      0,
+      'agent     1/1     Running   0          1s    172.18.0.2',
+      'podIP = node IP',
+    ],
+    [
+      ['exec', 'agent-2', '--', 'true'],
+      1,
+      'pod agent-2 does not have a host assigned',
+      'NodePorts: Pending, unbound',
+    ],
+  ];
+  it.each(rows)('nslab %j → exit %i', (argv, exit, text) => {
+    const r = nslab([...f, ...argv], read);
+    expect(r.exitCode, r.stderr).toBe(exit);
+    expect(r.stdout + r.stderr).toContain(text);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The control loops that run after every change, in order, until the stored state is what
- * the controllers want: namespaces' defaults, workloads into pods, Services into endpoints,
- * then RBAC aggregation.
+ * the controllers want: namespaces' defaults, workloads into pods, pods onto nodes, Services
+ * into endpoints, then RBAC aggregation.
  */
 import { Allocator, addressesInUse } from '../ipam.ts';
 import type { ClusterDraft } from '../state.ts';
@@ -9,6 +9,7 @@ import { reconcileAggregation } from './aggregation.ts';
 import type { ReconcileContext } from './context.ts';
 import { reconcileEndpoints } from './endpoints.ts';
 import { reconcileNamespaces } from './namespaces.ts';
+import { reconcilePods } from './pods.ts';
 import { reconcileWorkloads } from './workloads.ts';
 
 export type { ReconcileContext } from './context.ts';
@@ -26,6 +27,7 @@ export { ROOT_CA_CONFIGMAP } from './namespaces.ts';
 const controllers: Array<(ctx: ReconcileContext) => void> = [
   reconcileNamespaces,
   reconcileWorkloads,
+  reconcilePods,
   reconcileEndpoints,
   reconcileAggregation,
 ];

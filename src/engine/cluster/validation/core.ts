@@ -58,11 +58,37 @@ function validateContainers(list: unknown, field: string, requiredList: boolean)
   return errs;
 }
 
+/**
+ * validateHostNetwork: on the host network a container port is its host port, so a hostPort
+ * that is set must equal the containerPort (an unset one is defaulted to it in Pods).
+ */
+function validateHostNetworkPorts(list: unknown, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  asList(list).forEach((raw, i) =>
+    asList(asObj(raw).ports).forEach((rawPort, j) => {
+      const p = asObj(rawPort);
+      if (p.hostPort !== undefined && p.hostPort !== 0 && p.hostPort !== p.containerPort)
+        errs.push(
+          invalid(
+            `${field}[${i}].ports[${j}].containerPort`,
+            p.containerPort,
+            'must match `hostPort` when `hostNetwork` is true',
+          ),
+        );
+    }),
+  );
+  return errs;
+}
+
 export function validatePodSpec(spec: unknown, field: string): FieldError[] {
   if (spec === undefined) return [required(field)];
   const s = asObj(spec);
   const errs = validateContainers(s.containers, `${field}.containers`, true);
   errs.push(...validateContainers(s.initContainers, `${field}.initContainers`, false));
+  if (s.hostNetwork === true) {
+    errs.push(...validateHostNetworkPorts(s.containers, `${field}.containers`));
+    errs.push(...validateHostNetworkPorts(s.initContainers, `${field}.initContainers`));
+  }
   if (
     s.restartPolicy !== undefined &&
     !['Always', 'OnFailure', 'Never'].includes(s.restartPolicy as string)

@@ -4,7 +4,13 @@
  * form without `--`, unknown pod, completed pod, unknown container); a program that exits
  * non-zero makes kubectl print "command terminated with exit code N" and exit N.
  */
-import type { Pod } from '../../cluster/index.ts';
+import {
+  getObject,
+  type ClusterState,
+  type Node,
+  type Pod,
+  type Stored,
+} from '../../cluster/index.ts';
 import type { Command, CommandOutput } from '../types.ts';
 import { runTool } from './exec/shell.ts';
 import { attachablePod } from './exec/target.ts';
@@ -24,6 +30,30 @@ function allContainerNames(pod: Pod): string {
     ...(pod.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
     ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
   ].join(', ');
+}
+
+/**
+ * Why the exec request cannot reach a running container, as the API server (ExecLocation) and
+ * then the node's kubelet answer it: no node bound yet, a node that does not exist, or a
+ * container that is not running yet.
+ */
+function whyNotRunning(state: ClusterState, pod: Stored<Pod>, container: string): string {
+  const nodeName = pod.spec?.nodeName;
+  if (!nodeName)
+    return `Error from server (BadRequest): pod ${pod.metadata.name} does not have a host assigned`;
+  const node = getObject<Node>(state, 'Node', undefined, nodeName);
+  if (!node) return `Error from server (NotFound): nodes "${nodeName}" not found`;
+  // The API server dials the kubelet at the node's reported address; a Node no kubelet ever
+  // updated (written with kubectl) has none.
+  if (
+    !(node.status?.addresses ?? []).some((a) =>
+      ['InternalIP', 'ExternalIP', 'Hostname'].includes(a.type),
+    )
+  )
+    return 'Error from server: no preferred addresses found; known addresses: []';
+  if (pod.status?.phase === 'Pending' || !pod.status?.podIP)
+    return `error: unable to upgrade connection: container not found ("${container}")`;
+  return '';
 }
 
 export const exec: Command = {
@@ -103,11 +133,8 @@ export const exec: Command = {
           stderr += `Defaulted container "${container}" out of: ${allContainerNames(pod)}\n`;
       }
     }
-    if (phase === 'Pending' || !pod.status?.podIP)
-      return {
-        stderr: `${stderr}error: unable to upgrade connection: container not found ("${container}")`,
-        exitCode: 1,
-      };
+    const notRunning = whyNotRunning(ctx.state, pod, container);
+    if (notRunning) return { stderr: stderr + notRunning, exitCode: 1 };
     // With -it the program writes to a terminal, and kubectl carries its stderr on stdout.
     const tty = ctx.flags.stdin === true && ctx.flags.tty === true;
     const r = runTool({ state: ctx.state, pod, container, tty }, ctx.rest);

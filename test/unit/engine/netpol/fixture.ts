@@ -98,8 +98,15 @@ export class Lab {
 
   /** The verdict of `from` → `to` (a pod key or an IP). */
   verdict(from: string, to: string, port = 80, protocol: Protocol = 'TCP'): ConnectionVerdict {
-    const toIP = to.includes('/') ? (this.pod(to).status?.podIP ?? '') : to;
-    return evaluateConnection(this.state, { from: this.pod(from), toIP, port, protocol });
+    const toPod = to.includes('/') ? this.pod(to) : undefined;
+    const toIP = toPod ? (toPod.status?.podIP ?? '') : to;
+    return evaluateConnection(this.state, {
+      from: this.pod(from),
+      toIP,
+      port,
+      protocol,
+      ...(toPod ? { toPod } : {}),
+    });
   }
 
   allowed(from: string, to: string, port = 80, protocol: Protocol = 'TCP'): boolean {

@@ -1,5 +1,6 @@
 /**
- * Properties of the truth table on random clusters and policies (fast-check):
+ * Properties of the truth table on random clusters and policies (fast-check), on two nodes
+ * with host-network pods among the pods (sharing their node's address or not):
  * - the bit-set matrix equals the pair-by-pair evaluation, cell for cell;
  * - adding a policy that selects no pods changes nothing;
  * - with no policies (or a plugin that does not enforce them) everything is allowed.
@@ -15,6 +16,7 @@ import type {
 } from 'kubernetes-types/networking/v1';
 import {
   applyToState,
+  ClusterDraft,
   claimedAddresses,
   createCluster,
   type ClusterState,
@@ -117,7 +119,10 @@ function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
 const podArb = fc.record({
   ns: fc.constantFrom(...NS),
   labels: labelsArb,
-  hostNetwork: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+  hostNetwork: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+  // Host-network pods take their node's address unless the manifest fixes one.
+  fixedIP: fc.boolean(),
+  node: fc.constantFrom('nslab-control-plane', 'worker'),
   ports: fc.uniqueArray(
     fc.record({
       name: fc.constantFrom(...PORT_NAMES),
@@ -148,11 +153,19 @@ function objects(c: ClusterSpec): KubeObject[] {
       kind: 'Pod',
       metadata: { name: `pod-${i}`, namespace: p.ns, labels: p.labels },
       spec: {
+        nodeName: p.node,
         hostNetwork: p.hostNetwork || undefined,
         containers: [{ name: 'main', image: 'agnhost', ports: p.ports }],
       },
-      // Addresses fall inside and outside the ipBlocks above; host-network pods get node-range ones.
-      status: { podIP: p.hostNetwork ? `172.18.0.${i + 10}` : `10.244.${i % 3}.${i + 1}` },
+      // Addresses fall inside and outside the ipBlocks above; host-network pods get node-range
+      // ones: their node's (172.18.0.2 or .3, shared), or one the manifest fixes.
+      ...(p.hostNetwork && !p.fixedIP
+        ? {}
+        : {
+            status: {
+              podIP: p.hostNetwork ? `172.18.0.${i + 10}` : `10.244.${i % 3}.${i + 1}`,
+            },
+          }),
     });
   });
   c.policies.forEach((p, i) =>
@@ -166,8 +179,23 @@ function objects(c: ClusterSpec): KubeObject[] {
   return out;
 }
 
+/** The cluster plus a second Ready node, as its kubelet registers it. */
+function twoNodes(objs: KubeObject[]): ClusterState {
+  const draft = new ClusterDraft(createCluster({ reservedAddresses: claimedAddresses(objs) }));
+  draft.put({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'worker' },
+    status: {
+      addresses: [{ type: 'InternalIP', address: '172.18.0.3' }],
+      conditions: [{ type: 'Ready', status: 'True' }],
+    },
+  });
+  return draft.commit();
+}
+
 function build(objs: KubeObject[], base?: ClusterState): ClusterState {
-  const state = base ?? createCluster({ reservedAddresses: claimedAddresses(objs) });
+  const state = base ?? twoNodes(objs);
   const r = applyToState(
     state,
     objs.map((object) => ({ object, source: { file: 'generated', line: 1, column: 1 } })),
