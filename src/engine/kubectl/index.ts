@@ -1,5 +1,12 @@
 /** The kubectl interpreter: `(state, argv) → {state, stdout, stderr, exitCode}`. */
-export { runKubectl, runCommandLine, GLOBAL_FLAGS } from './interpreter.ts';
+export {
+  runKubectl,
+  runCommandLine,
+  createInterpreter,
+  commandsAllowed,
+  GLOBAL_FLAGS,
+  type Interpreter,
+} from './interpreter.ts';
 export { parseCommandLine, splitWords } from './command-line.ts';
 export { COMMANDS } from './commands/index.ts';
 export type * from './types.ts';

@@ -1,7 +1,8 @@
 /**
- * The interpreter: finds the command in the table, parses flags (global ones anywhere on
+ * The interpreter: finds the command in its table, parses flags (global ones anywhere on
  * the line, as cobra allows), resolves the namespace and identity, runs the command, and
- * guarantees that a failure — or a bug — leaves the cluster exactly as it was.
+ * guarantees that a failure — or a bug — leaves the cluster exactly as it was. The table is
+ * a parameter: a lesson may offer a subset of kubectl, and the rest is an unknown command.
  */
 import type { ClusterState } from '../cluster/index.ts';
 import { parseCommandLine } from './command-line.ts';
@@ -52,9 +53,9 @@ function findCommand(table: readonly Command[], word: string): Command | undefin
   return table.find((c) => c.name === word || c.aliases?.includes(word));
 }
 
-function helpText(cmd: Command | undefined, path: string): string {
+function helpText(table: readonly Command[], cmd: Command | undefined, path: string): string {
   if (!cmd) {
-    const lines = COMMANDS.map((c) => `  ${c.name.padEnd(14)}${c.short}`);
+    const lines = table.map((c) => `  ${c.name.padEnd(14)}${c.short}`);
     return `kubectl controls the Kubernetes cluster manager (simulated by Namespace Lab).\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
   }
   const subs = cmd.subcommands?.map((c) => `  ${c.name.padEnd(22)}${c.short}`).join('\n');
@@ -71,12 +72,57 @@ function fail(state: ClusterState, stderr: string, exitCode = 1): CommandResult 
   return { state, stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode };
 }
 
-/** Runs one kubectl command given as argv (a leading `kubectl` word is ignored). */
-export function runKubectl(
+/** An interpreter over one command table. */
+export interface Interpreter {
+  commands: readonly Command[];
+  /** Runs one kubectl command given as argv (a leading `kubectl` word is ignored). */
+  runKubectl: (state: ClusterState, argv: readonly string[], io?: CommandIO) => CommandResult;
+  /** Runs one typed line (quotes, heredoc and `cat <<EOF |` pipes understood). */
+  runCommandLine: (state: ClusterState, text: string, io?: CommandIO) => CommandResult;
+}
+
+/** The interpreter over `commands` (kubectl's whole table by default). */
+export function createInterpreter(commands: readonly Command[] = COMMANDS): Interpreter {
+  const interpreter: Interpreter = {
+    commands,
+    runKubectl: (state, argv, io = {}) => runWith(interpreter, state, argv, io),
+    runCommandLine: (state, text, io = {}) => {
+      const line = parseCommandLine(text);
+      if (!line.ok) return fail(state, `bash: ${line.error}`, 2);
+      if (line.argv.length === 0) return { state, stdout: '', stderr: '', exitCode: 0 };
+      return interpreter.runKubectl(
+        state,
+        line.argv,
+        line.stdin === undefined ? io : { ...io, stdin: line.stdin },
+      );
+    },
+  };
+  return interpreter;
+}
+
+/**
+ * The top-level commands a lesson allows (by name or alias); `undefined` allows all. Words
+ * that name no command are returned in `unknown`, for the lesson validator.
+ */
+export function commandsAllowed(names: readonly string[] | undefined): {
+  commands: readonly Command[];
+  unknown: string[];
+} {
+  if (!names) return { commands: COMMANDS, unknown: [] };
+  const unknown = names.filter((n) => !findCommand(COMMANDS, n));
+  return {
+    commands: COMMANDS.filter((c) => names.some((n) => c.name === n || c.aliases?.includes(n))),
+    unknown,
+  };
+}
+
+function runWith(
+  it: Interpreter,
   state: ClusterState,
   argv: readonly string[],
-  io: CommandIO = {},
+  io: CommandIO,
 ): CommandResult {
+  const table = it.commands;
   const words = argv[0] === 'kubectl' ? argv.slice(1) : [...argv];
   // Locate the command word: the first word that is not a global flag or its value.
   let at = 0;
@@ -87,9 +133,9 @@ export function runKubectl(
       const parsed = parseFlags(words, GLOBAL_FLAGS, 'kubectl');
       if (!parsed.ok) return fail(state, parsed.error);
     }
-    return { state, stdout: helpText(undefined, 'kubectl'), stderr: '', exitCode: 0 };
+    return { state, stdout: helpText(table, undefined, 'kubectl'), stderr: '', exitCode: 0 };
   }
-  const cmd = findCommand(COMMANDS, words[at]!);
+  const cmd = findCommand(table, words[at]!);
   if (!cmd) {
     return fail(
       state,
@@ -117,7 +163,7 @@ export function runKubectl(
       }
       return {
         state,
-        stdout: helpText(cmd, path),
+        stdout: helpText(table, cmd, path),
         stderr: '',
         exitCode: rest.includes('--help') || rest.includes('-h') ? 0 : 0,
       };
@@ -133,7 +179,7 @@ export function runKubectl(
   if (!parsed.ok) return fail(state, parsed.error);
   const { flags, args } = parsed.parsed;
   if (flags.help === true || !leaf.run)
-    return { state, stdout: helpText(leaf, path), stderr: '', exitCode: 0 };
+    return { state, stdout: helpText(table, leaf, path), stderr: '', exitCode: 0 };
   const nsFlag = typeof flags.namespace === 'string' ? flags.namespace : undefined;
   if (nsFlag === '')
     return fail(state, 'error: a resource cannot be retrieved by name across all namespaces');
@@ -153,6 +199,7 @@ export function runKubectl(
       namespaceExplicit: nsFlag !== undefined,
       user: user.user,
       io,
+      kubectl: it.runKubectl,
     });
     const stdout = out.stdout ?? '';
     const stderr = out.stderr ?? '';
@@ -168,6 +215,7 @@ export function runKubectl(
       stderr: stderr && !stderr.endsWith('\n') ? `${stderr}\n` : stderr,
       exitCode: out.exitCode ?? 0,
       ...(out.edit ? { edit: out.edit } : {}),
+      ...(out.requests?.length ? { requests: out.requests } : {}),
     };
   } catch (e) {
     // A thrown exception is a simulator bug: report it, keep the cluster as it was.
@@ -178,14 +226,10 @@ export function runKubectl(
   }
 }
 
-/** Runs one typed line (quotes, heredoc and `cat <<EOF |` pipes understood). */
-export function runCommandLine(
-  state: ClusterState,
-  text: string,
-  io: CommandIO = {},
-): CommandResult {
-  const line = parseCommandLine(text);
-  if (!line.ok) return fail(state, `bash: ${line.error}`, 2);
-  if (line.argv.length === 0) return { state, stdout: '', stderr: '', exitCode: 0 };
-  return runKubectl(state, line.argv, line.stdin === undefined ? io : { ...io, stdin: line.stdin });
-}
+const kubectl = createInterpreter();
+
+/** Runs one kubectl command given as argv with kubectl's whole command table. */
+export const runKubectl = kubectl.runKubectl;
+
+/** Runs one typed line with kubectl's whole command table. */
+export const runCommandLine = kubectl.runCommandLine;

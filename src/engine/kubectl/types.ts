@@ -4,6 +4,32 @@
  * command is one file exporting a `Command`.
  */
 import type { ClusterState } from '../cluster/index.ts';
+import type { ResolveResult, RRType } from '../dns/index.ts';
+import type { ConnectResult } from '../routing/index.ts';
+
+/**
+ * A request a command made from inside a pod, with the engine's verdict on it: curl or wget
+ * (`connect`), a name lookup (`resolve`), kubectl dialing the API server (`apiCall`). Front
+ * ends draw and explain these; they never parse the command line again.
+ */
+export type RequestRecord =
+  | {
+      kind: 'connect';
+      /** `namespace/pod` the request left from. */
+      from: string;
+      url: string;
+      /** curl -m / wget -T, when given. */
+      timeoutSeconds?: number;
+      result: ConnectResult;
+    }
+  | { kind: 'resolve'; from: string; name: string; type: RRType; result: ResolveResult }
+  | {
+      kind: 'apiCall';
+      from: string;
+      /** The API server URL dialed (the in-cluster address unless --server was given). */
+      server: string;
+      result: ConnectResult;
+    };
 
 /** The result of running one command line. */
 export interface CommandResult {
@@ -13,6 +39,8 @@ export interface CommandResult {
   exitCode: number;
   /** `kubectl edit`: the object to open in an editor, for a front end that has one. */
   edit?: EditTarget;
+  /** The requests the command made from inside pods, in order (exec … curl, nslookup, kubectl). */
+  requests?: RequestRecord[];
 }
 
 /** An object by kind (`Service`), namespace (absent when cluster-scoped) and name. */
@@ -69,6 +97,8 @@ export interface CommandContext {
   namespaceExplicit: boolean;
   user: RequestUser;
   io: CommandIO;
+  /** The interpreter running this command (its command table), for commands that run kubectl again. */
+  kubectl: (state: ClusterState, argv: readonly string[], io?: CommandIO) => CommandResult;
 }
 
 /** What `run` returns: the next state (omitted when unchanged) and output. */
@@ -78,6 +108,7 @@ export interface CommandOutput {
   stderr?: string;
   exitCode?: number;
   edit?: EditTarget;
+  requests?: RequestRecord[];
 }
 
 /** One kubectl verb (or nslab extension). Subcommands (create deployment, auth can-i) nest. */

@@ -10,8 +10,8 @@
 import type { ClusterState, Pod, Stored } from '../../cluster/index.ts';
 import { dialError, IN_CLUSTER_API_URL, podIdentity } from '../../rbac/index.ts';
 import { connect } from '../../routing/index.ts';
-import { runKubectl } from '../interpreter.ts';
-import type { CommandOutput } from '../types.ts';
+import type { CommandOutput, RequestRecord } from '../types.ts';
+import type { KubectlRunner } from './exec/tool.ts';
 
 // Connection flags kubectl takes that only say where the API server is: they change nothing here.
 const CONNECTION_FLAGS = [
@@ -57,6 +57,7 @@ function splitConnectionFlags(argv: readonly string[]): {
 
 /** Runs `kubectl …` (argv, the leading `kubectl` optional) inside `pod`. */
 export function execKubectl(
+  kubectl: KubectlRunner,
   state: ClusterState,
   pod: Stored<Pod>,
   argv: readonly string[],
@@ -84,16 +85,23 @@ export function execKubectl(
     };
   }
   const url = server && serverUrl ? serverUrl : IN_CLUSTER_API_URL;
-  const unreachable = dialError(connect(state, pod, url.endsWith('/') ? url : `${url}/`), url);
-  if (unreachable) return { stderr: `${unreachable}\n`, exitCode: 1 };
-  const user = identity.user.username;
-  const inPod: ClusterState = { ...state, context: { namespace, user } };
-  const result = runKubectl(inPod, rest);
+  const dial = connect(state, pod, url.endsWith('/') ? url : `${url}/`);
+  const request: RequestRecord = {
+    kind: 'apiCall',
+    from: `${podNamespace}/${pod.metadata.name}`,
+    server: url,
+    result: dial,
+  };
+  const unreachable = dialError(dial, url);
+  if (unreachable) return { stderr: `${unreachable}\n`, exitCode: 1, requests: [request] };
+  const inPod: ClusterState = { ...state, context: { namespace, user: identity.user.username } };
+  const result = kubectl(inPod, rest);
   const changed = result.state.objects !== inPod.objects;
   return {
     ...(changed ? { state: { ...result.state, context: state.context } } : {}),
     stdout: result.stdout,
     stderr: result.stderr,
     exitCode: result.exitCode,
+    requests: [request, ...(result.requests ?? [])],
   };
 }

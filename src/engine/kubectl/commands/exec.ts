@@ -137,7 +137,7 @@ export const exec: Command = {
     if (notRunning) return { stderr: stderr + notRunning, exitCode: 1 };
     // With -it the program writes to a terminal, and kubectl carries its stderr on stdout.
     const tty = ctx.flags.stdin === true && ctx.flags.tty === true;
-    const r = runTool({ state: ctx.state, pod, container, tty }, ctx.rest);
+    const r = runTool({ state: ctx.state, pod, container, tty, kubectl: ctx.kubectl }, ctx.rest);
     if (r.exitCode === -1) return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: 1 };
     let stdout = r.stdout;
     if (tty) stdout = r.stderr + stdout;
@@ -148,6 +148,7 @@ export const exec: Command = {
       stdout,
       stderr,
       exitCode: r.exitCode,
+      ...(r.requests ? { requests: r.requests } : {}),
     };
   },
 };

@@ -62,7 +62,7 @@ export function runAttached(ctx: CommandContext, pod: KubeObject): CommandOutput
     };
   let state = draft.commit();
   const stored = getObject<Pod>(state, 'Pod', namespace, name) as Stored<Pod>;
-  const result = runTool({ state, pod: stored, container: name }, args);
+  const result = runTool({ state, pod: stored, container: name, kubectl: ctx.kubectl }, args);
   if (result.state) state = result.state;
   let stderr = '';
   if (ctx.flags.tty === true && ctx.flags.quiet !== true)
@@ -100,5 +100,11 @@ export function runAttached(ctx: CommandContext, pod: KubeObject): CommandOutput
   }
   const next = after.dirty ? after.commit() : state;
   if (waits && exitCode !== 0) stderr += `pod ${namespace}/${name} terminated (Error)\n`;
-  return { state: next, stdout, stderr, exitCode: waits ? exitCode : 0 };
+  return {
+    state: next,
+    stdout,
+    stderr,
+    exitCode: waits ? exitCode : 0,
+    ...(result.requests ? { requests: result.requests } : {}),
+  };
 }

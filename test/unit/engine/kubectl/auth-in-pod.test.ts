@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { getObject, type Pod, type Stored } from '../../../../src/engine/cluster/index.ts';
 import { execKubectl } from '../../../../src/engine/kubectl/commands/exec-kubectl.ts';
+import { runKubectl } from '../../../../src/engine/kubectl/index.ts';
 import { Driver } from '../cluster/driver.ts';
 
 const cluster = `apiVersion: v1
@@ -58,7 +59,7 @@ ${mount ? `  automountServiceAccountToken: ${mount}\n` : ''}  containers:
 
 function inPod(d: Driver, pod: string, line: string) {
   const p = getObject<Pod>(d.state, 'Pod', 'team-a', pod) as Stored<Pod>;
-  return execKubectl(d.state, p, line.split(' '));
+  return execKubectl(runKubectl, d.state, p, line.split(' '));
 }
 
 describe('kubectl inside a pod', () => {

@@ -7,7 +7,7 @@
  */
 import { connect } from '../../../routing/index.ts';
 import { httpReply } from './http.ts';
-import { parseOptions, type OptionSpec, type Tool, type ToolResult } from './tool.ts';
+import { parseOptions, podKey, type OptionSpec, type Tool, type ToolResult } from './tool.ts';
 
 const SPECS: OptionSpec[] = [
   { short: 's', long: 'silent', key: 'silent' },
@@ -99,6 +99,18 @@ export const curl: Tool = (ctx, args) => {
     url,
     limit !== undefined ? { timeoutSeconds: limit } : {},
   );
+  const extra: Pick<ToolResult, 'state' | 'requests'> = {
+    ...(result.nextState ? { state: result.nextState } : {}),
+    requests: [
+      {
+        kind: 'connect',
+        from: podKey(ctx),
+        url,
+        ...(limit !== undefined ? { timeoutSeconds: limit } : {}),
+        result,
+      },
+    ],
+  };
   let stderr = '';
   if (verbose)
     for (const h of result.hops) stderr += `* [${h.kind}] ${h.ok ? '' : 'FAILED: '}${h.summary}\n`;
@@ -106,7 +118,7 @@ export const curl: Tool = (ctx, args) => {
     stdout: '',
     stderr: `${stderr}${meter ? progressMeter(0, 0) : ''}${showErrors ? `curl: (${code}) ${message}\n` : ''}`,
     exitCode: code,
-    ...(result.nextState ? { state: result.nextState } : {}),
+    ...extra,
   });
   const host = result.host ?? url;
   const port = result.port ?? 80;
@@ -173,6 +185,6 @@ export const curl: Tool = (ctx, args) => {
         ? `${stderr}curl: (22) The requested URL returned error: ${reply.status}\n`
         : stderr,
     exitCode: failedWithBody ? 22 : 0,
-    ...(result.nextState ? { state: result.nextState } : {}),
+    ...extra,
   };
 };

@@ -13,7 +13,8 @@ import {
   RR_TYPES,
   type RRType,
 } from '../../../dns/index.ts';
-import type { Tool } from './tool.ts';
+import type { RequestRecord } from '../../types.ts';
+import { podKey, type Tool } from './tool.ts';
 
 export const nslookup: Tool = (ctx, args) => {
   let type: RRType = 'A';
@@ -40,11 +41,13 @@ export const nslookup: Tool = (ctx, args) => {
   const conf = podResolvConf(ctx.state, ctx.pod);
   const server = conf.nameservers[0] ?? '127.0.0.1';
   const r = resolveFromPod(ctx.state, ctx.pod, name, type);
+  const requests: RequestRecord[] = [{ kind: 'resolve', from: podKey(ctx), name, type, result: r }];
   if (r.rcode === 'TIMEOUT' || r.rcode === 'REFUSED')
     return {
       stdout: ';; connection timed out; no servers could be reached\n\n',
       stderr: '',
       exitCode: 1,
+      requests,
     };
   let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   if (r.answers.length === 0) {
@@ -52,7 +55,7 @@ export const nslookup: Tool = (ctx, args) => {
       r.rcode === 'NXDOMAIN'
         ? `** server can't find ${name.replace(/\.$/, '')}: NXDOMAIN\n\n`
         : `*** Can't find ${name.replace(/\.$/, '')}: No answer\n\n`;
-    return { stdout: out, stderr: '', exitCode: 1 };
+    return { stdout: out, stderr: '', exitCode: 1, requests };
   }
   for (const a of r.answers) {
     if (a.type === 'A' || a.type === 'AAAA') out += `Name:\t${a.name}\nAddress: ${a.data}\n`;
@@ -60,7 +63,7 @@ export const nslookup: Tool = (ctx, args) => {
     else if (a.type === 'PTR') out += `${a.name}\tname = ${a.data}\n`;
     else out += `${a.name}\tservice = ${a.data}\n`;
   }
-  return { stdout: `${out}\n`, stderr: '', exitCode: 0 };
+  return { stdout: `${out}\n`, stderr: '', exitCode: 0, requests };
 };
 
 export const getent: Tool = (ctx, args) => {
@@ -88,6 +91,12 @@ export const getent: Tool = (ctx, args) => {
   }
   let stdout = '';
   let missing = false;
+  const requests: RequestRecord[] = [];
+  const resolve = (key: string, type: RRType) => {
+    const r = resolveFromPod(ctx.state, ctx.pod, key, type);
+    requests.push({ kind: 'resolve', from: podKey(ctx), name: key, type, result: r });
+    return r;
+  };
   for (const key of keys) {
     const fromFile = lookupHostsFile(ctx.state, ctx.pod, key);
     if (fromFile.length) {
@@ -95,13 +104,13 @@ export const getent: Tool = (ctx, args) => {
       continue;
     }
     if (isIPv4(key)) {
-      const r = resolveFromPod(ctx.state, ctx.pod, key, 'PTR');
+      const r = resolve(key, 'PTR');
       const ptr = r.answers.find((a) => a.type === 'PTR');
       if (ptr) stdout += `${key.padEnd(15)} ${ptr.data}\n`;
       else missing = true;
       continue;
     }
-    const r = resolveFromPod(ctx.state, ctx.pod, key, 'A');
+    const r = resolve(key, 'A');
     const addrs = r.answers.filter((a) => a.type === 'A').map((a) => a.data);
     if (addrs.length === 0) {
       missing = true;
@@ -111,5 +120,5 @@ export const getent: Tool = (ctx, args) => {
     const alias = r.answers.some((a) => a.type === 'CNAME') ? ` ${r.fqdn}` : '';
     for (const ip of addrs) stdout += `${ip.padEnd(15)} ${canonical}${alias}\n`;
   }
-  return { stdout, stderr: '', exitCode: missing ? 2 : 0 };
+  return { stdout, stderr: '', exitCode: missing ? 2 : 0, requests };
 };

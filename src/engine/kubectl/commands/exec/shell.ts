@@ -125,13 +125,14 @@ const TOOLS: Record<string, Tool> = {
   true: () => ({ stdout: '', stderr: '', exitCode: 0 }),
   false: () => ({ stdout: '', stderr: '', exitCode: 1 }),
   kubectl: (ctx, args) => {
-    const r = execKubectl(ctx.state, ctx.pod, args);
+    const r = execKubectl(ctx.kubectl, ctx.state, ctx.pod, args);
     // Writes made from inside the pod (kubectl create/apply as its ServiceAccount) are kept.
     return {
       stdout: r.stdout ?? '',
       stderr: r.stderr ?? '',
       exitCode: r.exitCode ?? 0,
       ...(r.state ? { state: r.state } : {}),
+      ...(r.requests ? { requests: r.requests } : {}),
     };
   },
 };

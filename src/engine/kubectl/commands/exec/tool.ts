@@ -1,5 +1,13 @@
 /** The contract of a simulated program run inside a container by `kubectl exec`. */
 import type { ClusterState, Pod, Stored } from '../../../cluster/index.ts';
+import type { CommandIO, CommandResult, RequestRecord } from '../../types.ts';
+
+/** Runs kubectl (argv) against a cluster: the interpreter the exec command itself runs in. */
+export type KubectlRunner = (
+  state: ClusterState,
+  argv: readonly string[],
+  io?: CommandIO,
+) => CommandResult;
 
 /** Where a tool runs: the cluster, the pod and the container. */
 export interface ToolContext {
@@ -8,6 +16,8 @@ export interface ToolContext {
   container: string;
   /** True with `exec -it`: the program's output goes to a terminal (curl shows no progress meter). */
   tty?: boolean;
+  /** The kubectl binary in the container: the same interpreter (and command table). */
+  kubectl: KubectlRunner;
 }
 
 /** What the program printed, its exit status, and the cluster if running it changed it. */
@@ -16,6 +26,13 @@ export interface ToolResult {
   stderr: string;
   exitCode: number;
   state?: ClusterState;
+  /** The requests the program made, with their verdicts. */
+  requests?: RequestRecord[];
+}
+
+/** `namespace/name` of the pod a tool runs in. */
+export function podKey(ctx: ToolContext): string {
+  return `${ctx.pod.metadata.namespace ?? 'default'}/${ctx.pod.metadata.name}`;
 }
 
 export type Tool = (ctx: ToolContext, args: readonly string[]) => ToolResult;

@@ -5,7 +5,7 @@
  */
 import { connect } from '../../../routing/index.ts';
 import { httpReply } from './http.ts';
-import { parseOptions, type OptionSpec, type Tool, type ToolResult } from './tool.ts';
+import { parseOptions, podKey, type OptionSpec, type Tool, type ToolResult } from './tool.ts';
 
 const SPECS: OptionSpec[] = [
   { short: 'q', long: 'quiet', key: 'quiet' },
@@ -45,7 +45,17 @@ export const wget: Tool = (ctx, args) => {
   const limit = t !== undefined && Number(t) > 0 ? Number(t) : undefined;
   // BusyBox's -T bounds network reads, not name resolution; it defaults to 900 s.
   const result = connect(ctx.state, ctx.pod, url, {});
-  const state = result.nextState ? { state: result.nextState } : {};
+  const state: Pick<ToolResult, 'state' | 'requests'> = {
+    ...(result.nextState ? { state: result.nextState } : {}),
+    requests: [
+      {
+        kind: 'connect',
+        from: podKey(ctx),
+        url,
+        result,
+      },
+    ],
+  };
   const failWith = (message: string): ToolResult => ({
     stdout: '',
     stderr: `${message}\n`,
