@@ -29,7 +29,10 @@ const types: Record<string, string> = {
   '.yaml': 'text/yaml',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
+/** An empty page on the app's origin: where `freshApp()` clears the app's storage between tests. */
+export const BLANK_PATH = '/__e2e-blank';
+
+/** Serves dist/ on 127.0.0.1 at a free port (and an empty page at BLANK_PATH). */
 export async function serveDist(
   root = 'dist',
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -40,9 +43,16 @@ export async function serveDist(
       /^(\.\.[/\\])+/,
       '',
     );
+    if (path === BLANK_PATH) {
+      res.setHeader('Content-Type', types['.html']!);
+      res.end('<!doctype html><title>blank</title>');
+      return;
+    }
     let file = join(root, path);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+    // Vite names built assets by content hash: a reload may reuse them (and their compiled code).
+    if (path.startsWith('/assets/')) res.setHeader('Cache-Control', 'max-age=31536000, immutable');
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
