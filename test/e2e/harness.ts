@@ -1,13 +1,13 @@
 /**
  * End-to-end harness: serves the built app (dist/) on a loopback port and launches Debian's
- * Chromium through playwright-core. Without a browser the tests are skipped loudly, except in
- * CI (CI=true), where a missing browser fails the run.
+ * Chromium through playwright-core (the tests open their apps through app-helpers.ts). Without a
+ * browser the tests are skipped loudly, except in CI (CI=true), where a missing browser fails the run.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = existsSync(CHROME_PATH);
@@ -76,35 +76,4 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS, headless: true });
-}
-
-/** The built app open in one Chromium page, with the page errors it reports collected. */
-export interface AppSession {
-  url: string;
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  close(): Promise<void>;
-}
-
-/** Serves dist/, launches Chromium and opens the app at a projector-sized viewport. */
-export async function openApp(viewport = { width: 1600, height: 900 }): Promise<AppSession> {
-  const server = await serveDist();
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  return {
-    url: server.url,
-    context,
-    page,
-    errors,
-    async close() {
-      await context.close();
-      await browser.close();
-      await server.close();
-    },
-  };
 }
