@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests: the built app served locally, driven in Debian's Chromium. */
+/**
+ * End-to-end tests: the built app served locally, driven in Debian's Chromium.
+ *
+ * Every test opens a fresh app and sets up what it checks, so the tests run shuffled: a test
+ * that starts leaning on what another left behind fails here, not only when run alone. The seed
+ * is fixed so a failure reproduces run after run (Vitest prints it: `Running tests with seed`);
+ * try other orders with `--sequence.seed=N`.
+ */
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
@@ -8,5 +15,6 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     fileParallelism: false,
+    sequence: { shuffle: true, seed: 20251203 },
   },
 });

@@ -1,13 +1,13 @@
 /**
  * End-to-end harness: serves the built app (dist/) on a loopback port and launches Debian's
- * Chromium through playwright-core. Without a browser the tests are skipped loudly, except in
- * CI (CI=true), where a missing browser fails the run.
+ * Chromium through playwright-core (the tests open their apps through app-helpers.ts). Without a
+ * browser the tests are skipped loudly, except in CI (CI=true), where a missing browser fails the run.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = existsSync(CHROME_PATH);
@@ -29,7 +29,10 @@ const types: Record<string, string> = {
   '.yaml': 'text/yaml',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
+/** An empty page on the app's origin: where `freshApp()` clears the app's storage between tests. */
+export const BLANK_PATH = '/__e2e-blank';
+
+/** Serves dist/ on 127.0.0.1 at a free port (and an empty page at BLANK_PATH). */
 export async function serveDist(
   root = 'dist',
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -40,9 +43,16 @@ export async function serveDist(
       /^(\.\.[/\\])+/,
       '',
     );
+    if (path === BLANK_PATH) {
+      res.setHeader('Content-Type', types['.html']!);
+      res.end('<!doctype html><title>blank</title>');
+      return;
+    }
     let file = join(root, path);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+    // Vite names built assets by content hash: a reload may reuse them (and their compiled code).
+    if (path.startsWith('/assets/')) res.setHeader('Cache-Control', 'max-age=31536000, immutable');
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,35 +76,4 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS, headless: true });
-}
-
-/** The built app open in one Chromium page, with the page errors it reports collected. */
-export interface AppSession {
-  url: string;
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  close(): Promise<void>;
-}
-
-/** Serves dist/, launches Chromium and opens the app at a projector-sized viewport. */
-export async function openApp(viewport = { width: 1600, height: 900 }): Promise<AppSession> {
-  const server = await serveDist();
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  return {
-    url: server.url,
-    context,
-    page,
-    errors,
-    async close() {
-      await context.close();
-      await browser.close();
-      await server.close();
-    },
-  };
 }

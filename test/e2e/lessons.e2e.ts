@@ -1,72 +1,87 @@
 /**
  * Lesson 3 in real Chromium, solved with the terminal alone: open the lessons dock, start the
  * lesson, commit a prediction, see the short name fail in the terminal, type the fix, and watch
- * the task tick and the takeaway appear — then the progress survives a reload.
+ * the task tick and the takeaway appear — then the progress survives a reload. Each test starts
+ * from a first visit and walks the lesson as far as it needs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seriousViolations, shot, typeCommand } from './app-helpers.ts';
-import { type AppSession, hasBrowser, openApp } from './harness.ts';
+import {
+  lessonsDock,
+  openLessonsDock,
+  seriousViolations,
+  sharedChromium,
+  shot,
+  terminalLog,
+  typeCommand,
+} from './app-helpers.ts';
+import { hasBrowser } from './harness.ts';
+
+const LESSON = 'Reaching a Service in another namespace';
+
+/** Opens lesson 3 from the dock, starts it and commits the (right) prediction. */
+async function startLesson3(page: Page): Promise<void> {
+  const dock = lessonsDock(page);
+  await openLessonsDock(page);
+  await dock.getByRole('tab', { name: 'Deep' }).click();
+  await dock.getByRole('button', { name: LESSON }).click();
+  await dock.getByRole('button', { name: 'Start lesson (replaces the cluster)' }).click();
+  await page.getByRole('group', { name: 'Namespace shop', exact: true }).waitFor();
+  await dock.getByRole('radio', { name: /does not resolve from another namespace/ }).check();
+  await dock.getByRole('button', { name: 'Commit to my answer' }).click();
+  await dock.getByText('Your prediction was right.').waitFor();
+}
+
+/** The fix, typed in the terminal: an ExternalName Service `db` in shop pointing at data's db. */
+async function solveTask1(page: Page): Promise<void> {
+  await typeCommand(
+    page,
+    'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local',
+  );
+  await lessonsDock(page)
+    .getByRole('heading', { name: /Task 1.*\(done\)/ })
+    .waitFor();
+}
 
 describe.skipIf(!hasBrowser)('lesson 3 in Chromium', () => {
-  let app: AppSession;
-  let page: Page;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await openApp();
-    ({ page, errors } = app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  const dock = () => page.getByRole('region', { name: 'Lessons panel' });
-  const log = () => page.getByRole('log', { name: 'Terminal output' });
+  const chromium = sharedChromium();
 
   it('opens the lesson list and starts lesson 3', async () => {
-    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-    await dock().getByRole('tab', { name: 'Deep' }).click();
-    await dock().getByRole('button', { name: 'Reaching a Service in another namespace' }).click();
-    await dock().getByRole('button', { name: 'Start lesson (replaces the cluster)' }).click();
-    await page.getByRole('group', { name: 'Namespace shop', exact: true }).waitFor();
-    await dock()
-      .getByRole('radio', { name: /does not resolve from another namespace/ })
-      .check();
-    await dock().getByRole('button', { name: 'Commit to my answer' }).click();
-    await dock().getByText('Your prediction was right.').waitFor();
+    const { page } = await chromium.freshApp();
+    await startLesson3(page);
     await shot(page, 'lesson-03-started');
   });
 
   it('shows the failing short name in the terminal and the unmet goal with its reason', async () => {
+    const { page } = await chromium.freshApp();
+    await startLesson3(page);
     await typeCommand(page, 'kubectl exec -n shop client -- nslookup db');
-    await expect.poll(() => log().innerText()).toContain("can't find db: NXDOMAIN");
-    const goals = dock().getByRole('list', { name: 'Goals of task 1' });
+    await expect.poll(() => terminalLog(page).innerText()).toContain("can't find db: NXDOMAIN");
+    const goals = lessonsDock(page).getByRole('list', { name: 'Goals of task 1' });
     await expect(goals.innerText()).resolves.toContain('but it fails-dns');
   });
 
   it('completes the task from the terminal alone', async () => {
-    await typeCommand(
-      page,
-      'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local',
-    );
-    await dock()
-      .getByRole('heading', { name: /Task 1.*\(done\)/ })
-      .waitFor();
-    await dock().getByRole('region', { name: 'Takeaway' }).waitFor();
+    const { page } = await chromium.freshApp();
+    await startLesson3(page);
+    await solveTask1(page);
+    await lessonsDock(page).getByRole('region', { name: 'Takeaway' }).waitFor();
     await typeCommand(page, 'kubectl exec -n shop client -- curl -sS http://db:5432');
-    await expect.poll(() => log().innerText()).toContain('Hello from data/db-0');
+    await expect.poll(() => terminalLog(page).innerText()).toContain('Hello from data/db-0');
     await shot(page, 'lesson-03-done');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('keeps the progress across a reload', async () => {
+    const { page, errors } = await chromium.freshApp();
+    await startLesson3(page);
+    await solveTask1(page);
     await page.reload();
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-    const item = dock()
+    const item = lessonsDock(page)
       .getByRole('region', { name: 'Build-up lessons' })
       .getByRole('listitem')
-      .filter({ hasText: 'Reaching a Service in another namespace' });
+      .filter({ hasText: LESSON });
     await expect(item.innerText()).resolves.toContain('1 of 1 tasks');
     expect(errors).toEqual([]);
   });
