@@ -20,6 +20,7 @@ export {
 } from './goals.ts';
 export {
   buildStartCluster,
+  lessonInterpreter,
   taskStartState,
   runCommands,
   checkTask,

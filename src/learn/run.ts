@@ -10,7 +10,12 @@ import {
   loadManifests,
   type ClusterState,
 } from '../engine/cluster/index.ts';
-import { runCommandLine } from '../engine/kubectl/index.ts';
+import {
+  commandsAllowed,
+  createInterpreter,
+  runCommandLine,
+  type Interpreter,
+} from '../engine/kubectl/index.ts';
 import { checkGoal, type GoalResult } from './goals.ts';
 import type { Lesson, LessonGoal, Task } from './types.ts';
 
@@ -52,11 +57,33 @@ export function taskStartState(
   if (!built.ok) return built;
   let state = built.state;
   for (const [i, task] of lesson.tasks.slice(0, taskIndex).entries()) {
-    const ran = runCommands(state, task.solution, `tasks[${i}].solution`);
+    const ran = runCommands(
+      state,
+      task.solution,
+      `tasks[${i}].solution`,
+      lessonInterpreter(lesson),
+    );
     if (!ran.ok) return ran;
     state = ran.state;
   }
   return { ok: true, state, start: built.state };
+}
+
+const interpreters = new WeakMap<Lesson, Interpreter>();
+
+/**
+ * The interpreter the learner types into while the lesson runs: kubectl limited to the
+ * lesson's `allowedCommands` (the whole of kubectl when it names none). Solutions and
+ * demonstrations run in it too, so a lesson cannot need a command it does not offer.
+ */
+export function lessonInterpreter(lesson: Lesson): Interpreter {
+  let it = interpreters.get(lesson);
+  if (!it)
+    interpreters.set(
+      lesson,
+      (it = createInterpreter(commandsAllowed(lesson.allowedCommands).commands)),
+    );
+  return it;
 }
 
 /** Runs commands in order; the first that fails (non-zero exit) stops the run. */
@@ -64,10 +91,11 @@ export function runCommands(
   state: ClusterState,
   commands: readonly string[],
   field: string,
+  interpreter: Pick<Interpreter, 'runCommandLine'> = { runCommandLine },
 ): BuildResult {
   let cur = state;
   for (const [i, cmd] of commands.entries()) {
-    const r = runCommandLine(cur, cmd.trim());
+    const r = interpreter.runCommandLine(cur, cmd.trim());
     if (r.exitCode !== 0) {
       const first = cmd.trim().split('\n')[0];
       return {
@@ -167,7 +195,7 @@ export function verifyLesson(lesson: Lesson): string[] {
           `${f}: predict.proof[${i}] (${c.goal.title}) does not hold on the starting cluster: ${c.result.detail}`,
         );
     if (p.demo !== undefined && p.demoExit !== undefined) {
-      const r = runCommandLine(start, p.demo);
+      const r = lessonInterpreter(lesson).runCommandLine(start, p.demo);
       if (r.exitCode !== p.demoExit)
         problems.push(
           `${f}: predict.demo exited ${r.exitCode}, the lesson says ${p.demoExit}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`,
@@ -181,7 +209,12 @@ export function verifyLesson(lesson: Lesson): string[] {
       problems.push(
         `${f}: tasks[${i}] (${task.id}): every goal is already met before the solution`,
       );
-    const ran = runCommands(state, task.solution, `tasks[${i}].solution`);
+    const ran = runCommands(
+      state,
+      task.solution,
+      `tasks[${i}].solution`,
+      lessonInterpreter(lesson),
+    );
     if (!ran.ok) {
       problems.push(`${f}: ${ran.error}`);
       break;

@@ -202,6 +202,11 @@ export interface Lesson {
   /** Which tutorial items this file covers (for the coverage table). */
   covers: string[];
   cluster: StartCluster;
+  /**
+   * The kubectl commands the terminal offers while the lesson runs (by name or alias); the
+   * rest answer as kubectl answers an unknown command. Absent: all of kubectl.
+   */
+  allowedCommands?: string[];
   predict?: Predict;
   tasks: Task[];
   takeaway: string;

@@ -2,6 +2,7 @@
  * Reading a lesson file: YAML → a typed Lesson, or every problem found as
  * `file: field: problem`, so an instructor can fix a whole file in one pass.
  */
+import { commandsAllowed } from '../engine/kubectl/index.ts';
 import { Reader, join, parseYamlFile } from './reader.ts';
 import { LESSON_KINDS } from './types.ts';
 import type {
@@ -32,6 +33,7 @@ const TOP_KEYS = [
   'skills',
   'covers',
   'cluster',
+  'allowedCommands',
   'predict',
   'tasks',
   'takeaway',
@@ -410,6 +412,13 @@ export function readLesson(data: unknown, file: string): ParseResult {
     tasks,
     takeaway: r.markdown(m, '', 'takeaway'),
   };
+  if (m.allowedCommands !== undefined) {
+    const allowed = r.strings(m, '', 'allowedCommands');
+    for (const [i, name] of allowed.entries())
+      if (commandsAllowed([name]).unknown.length)
+        r.error(`allowedCommands[${i}]`, `${JSON.stringify(name)} is not a kubectl command`);
+    lesson.allowedCommands = allowed;
+  }
   const p = predict(r, m.predict);
   if (p) lesson.predict = p;
   if (status === 'coming-soon') {

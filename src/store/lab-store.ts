@@ -8,7 +8,7 @@ import type { ClusterState, CommandResult, NetworkPolicyMode } from '../engine/i
 // Deep imports on purpose: the first screen needs only the cluster model, not the interpreter.
 import { createCluster } from '../engine/cluster/defaults.ts';
 import { listObjects } from '../engine/cluster/state.ts';
-import { connectionTestFromArgv, type ConnectionTestSpec } from './connection-tests.ts';
+import { connectionTestsFrom, type ConnectionTestSpec } from './connection-tests.ts';
 import { getRuntime, loadRuntime, onRuntimeLoaded } from './runtime-loader.ts';
 import {
   deserializeSession,
@@ -244,20 +244,19 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
           return undefined;
         }
         const r = rt.runCommandLine(s.cluster, text);
-        const parsed = rt.parseCommandLine(text);
-        const probe = parsed.ok
-          ? connectionTestFromArgv(parsed.argv, s.cluster.context.namespace)
-          : undefined;
+        // The interpreter says which requests the command made; each one from a pod that is
+        // still there becomes a connection test (the latest one focused).
         let tests = s.tests;
         let focusedTest = s.focusedTest;
-        if (
-          probe &&
-          listObjects(r.state, 'Pod').some(
-            (p) => `${p.metadata.namespace}/${p.metadata.name}` === probe.from,
+        for (const probe of connectionTestsFrom(r.requests ?? [])) {
+          if (
+            !listObjects(r.state, 'Pod').some(
+              (p) => `${p.metadata.namespace}/${p.metadata.name}` === probe.from,
+            )
           )
-        ) {
+            continue;
           const spec = { id: `t${++testSeq}-${Date.now().toString(36)}`, ...probe };
-          tests = [...s.tests.filter((t) => !(t.from === spec.from && t.url === spec.url)), spec];
+          tests = [...tests.filter((t) => !(t.from === spec.from && t.url === spec.url)), spec];
           focusedTest = spec.id;
         }
         if (r.edit) {

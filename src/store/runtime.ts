@@ -11,7 +11,8 @@ import { splitRef } from './connection-tests.ts';
 export {
   runCommandLine,
   runKubectl,
-  parseCommandLine,
+  createInterpreter,
+  commandsAllowed,
   COMMANDS,
   GLOBAL_FLAGS,
   toYaml,

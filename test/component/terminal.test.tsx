@@ -88,6 +88,33 @@ describe('the terminal', () => {
     expect(candidatesFor(rt, st, 'kubectl get pods -o y').candidates).toEqual(['yaml']);
   });
 
+  it('completion reads the command table: argument kinds, flag values, a lesson’s subset', async () => {
+    const store = createLabStore({ storage: null });
+    store.getState().applyManifest(SCENARIO);
+    const rt = await loadRuntime();
+    const st = store.getState().cluster;
+    // scale's arguments name resources (its table entry says so), as get's do.
+    expect(candidatesFor(rt, st, 'kubectl scale -n team-b pod/').candidates).toEqual([
+      'pod/db',
+      'pod/web',
+    ]);
+    // --namespace=VALUE completes namespaces; -o's values come from the flag's own list.
+    expect(candidatesFor(rt, st, 'kubectl get pods --namespace=team-').candidates).toEqual([
+      'team-a',
+      'team-b',
+    ]);
+    expect(candidatesFor(rt, st, 'kubectl apply -f x -o ').candidates).toEqual([
+      'json',
+      'name',
+      'wide',
+      'yaml',
+    ]);
+    // A lesson's table offers only its commands.
+    const lesson = { ...rt, COMMANDS: rt.commandsAllowed(['get', 'exec']).commands };
+    expect(candidatesFor(lesson, st, 'kubectl ').candidates).toEqual(['exec', 'get']);
+    expect(candidatesFor(lesson, st, 'kubectl de').candidates).toEqual([]);
+  });
+
   it('keeps Enter as a newline inside an unfinished heredoc, then applies it', async () => {
     const { user, box, log, store } = setup();
     expect(heredocOpen('kubectl apply -f - <<EOF\nkind: x')).toBe(true);

@@ -33,7 +33,10 @@ export interface RequestAttributes {
   file?: string;
 }
 
-/** The authorizer's view of a request. A create carries no name: its URL names none. */
+/**
+ * The authorizer's view of a request. A create carries no name (its URL names none), except on
+ * a subresource of a named object (`pods/web/exec`).
+ */
 export function toAuthzAttributes(attrs: RequestAttributes): AuthzAttributes {
   if (attrs.nonResourceURL !== undefined)
     return { verb: attrs.verb, resourceRequest: false, path: attrs.nonResourceURL };
@@ -43,7 +46,7 @@ export function toAuthzAttributes(attrs: RequestAttributes): AuthzAttributes {
     apiGroup: attrs.group ?? '',
     resource: attrs.resource ?? '',
     subresource: attrs.subresource ?? '',
-    name: attrs.verb === 'create' ? '' : (attrs.name ?? ''),
+    name: attrs.verb === 'create' && !attrs.subresource ? '' : (attrs.name ?? ''),
     namespace: attrs.namespace ?? '',
   };
 }

@@ -18,6 +18,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
     short: 'n',
     type: 'string',
     description: 'If present, the namespace scope for this CLI request',
+    valueKind: 'namespace',
   },
   {
     name: 'as',

@@ -58,6 +58,9 @@ export interface CommandIO {
 
 export type FlagType = 'bool' | 'string' | 'strings' | 'int';
 
+/** What a command's positional arguments name, for completion: `TYPE [NAME…]` or `TYPE/NAME`, or a pod. */
+export type ArgKind = 'resource' | 'pod';
+
 /** One flag, as cobra/pflag declares it. */
 export interface FlagSpec {
   name: string;
@@ -67,6 +70,10 @@ export interface FlagSpec {
   default?: string | boolean | number;
   /** pflag's NoOptDefVal: the value when the flag is given bare (`--dry-run` means "unchanged"). */
   noOptDefVal?: string;
+  /** The values the flag takes, when they are a fixed set (`-o json|yaml|…`), for completion. */
+  values?: readonly string[];
+  /** What the value names, when it names an object (`-n NAMESPACE`), for completion. */
+  valueKind?: 'namespace';
 }
 
 /** Parsed flag values by long name; `strings` flags collect every occurrence. */
@@ -119,6 +126,8 @@ export interface Command {
   short: string;
   usage: string;
   flags: readonly FlagSpec[];
+  /** What the positional arguments name (completion offers types, names or pods). */
+  args?: ArgKind;
   subcommands?: readonly Command[];
   /** Absent for a command that only groups subcommands. */
   run?: (ctx: CommandContext) => CommandOutput;

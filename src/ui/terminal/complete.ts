@@ -1,7 +1,8 @@
 /**
  * Tab completion for the terminal, read from the interpreter's own command table and the
- * cluster: commands and subcommands, resource types, object names, namespaces, flags and
- * `-o` formats — so it can never offer something the interpreter would not accept.
+ * cluster: commands and subcommands, what each command's arguments name (resource types and
+ * names, pods), flags and their values (namespaces, `-o` formats) — so it can never offer
+ * something the interpreter would not accept.
  */
 import type { ClusterState, Command, FlagSpec } from '../../engine/index.ts';
 import { KINDS, resolveResourceType } from '../../engine/api/kinds.ts';
@@ -19,18 +20,6 @@ export interface Completion {
 }
 
 const SHELL_WORDS = ['clear', 'kubectl'];
-const TYPED_ARG_COMMANDS = new Set([
-  'get',
-  'describe',
-  'delete',
-  'label',
-  'annotate',
-  'edit',
-  'patch',
-  'explain',
-]);
-const POD_ARG_COMMANDS = new Set(['exec', 'logs', 'port-forward']);
-const OUTPUTS = ['json', 'name', 'wide', 'yaml'];
 const VALUE_TYPES = new Set(['string', 'strings', 'int']);
 
 const resourceWords = [...new Set(KINDS.flatMap((k) => [k.resource, ...k.shortNames]))].sort();
@@ -89,24 +78,36 @@ export function candidatesFor(
     else if (w === '-A' || w === '--all-namespaces') allNamespaces = true;
   }
   const prev = words[words.length - 1];
-  if (prev === '-n' || prev === '--namespace') return out(namesOf(state, 'Namespace', undefined));
-  if (word.startsWith('--namespace=')) {
+  const allFlags = [
+    ...GLOBAL_FLAGS,
+    ...COMMANDS.flatMap((c) => [...c.flags, ...(c.subcommands ?? []).flatMap((s) => s.flags)]),
+  ];
+  const flagNamed = (w: string | undefined) =>
+    w === undefined
+      ? undefined
+      : allFlags.find((f) => w === `--${f.name}` || (f.short !== undefined && w === `-${f.short}`));
+  const valuesOf = (f: FlagSpec | undefined): string[] | undefined =>
+    f?.valueKind === 'namespace'
+      ? namesOf(state, 'Namespace', undefined)
+      : f?.values
+        ? [...f.values]
+        : undefined;
+  const prevValues = valuesOf(flagNamed(prev));
+  if (prevValues) return out(prevValues);
+  const eq = /^(--[a-z-]+)=/.exec(word);
+  const inline = eq ? valuesOf(flagNamed(eq[1])) : undefined;
+  if (eq && inline) {
+    const partial = word.slice(eq[0].length);
     return {
-      from: from + 12,
-      candidates: namesOf(state, 'Namespace', undefined).filter((n) =>
-        n.startsWith(word.slice(12)),
-      ),
+      from: from + eq[0].length,
+      candidates: inline.filter((n) => n.startsWith(partial)).sort(),
     };
   }
-  if (prev === '-o' || prev === '--output') return out(OUTPUTS);
 
   // Walk to the command (and subcommand), skipping global flags and their values.
   const positional: string[] = [];
   const valueFlags = new Set(
-    [
-      ...GLOBAL_FLAGS,
-      ...COMMANDS.flatMap((c) => [...c.flags, ...(c.subcommands ?? []).flatMap((s) => s.flags)]),
-    ]
+    allFlags
       .filter((f) => VALUE_TYPES.has(f.type))
       .flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]),
   );
@@ -134,10 +135,8 @@ export function candidatesFor(
   }
   if (word.startsWith('-')) return out(flagWords([...leaf.flags, ...GLOBAL_FLAGS]));
   const ns = allNamespaces ? undefined : namespace;
-  if (cmd.name === 'create' && leaf !== cmd) return out([]);
-  if (POD_ARG_COMMANDS.has(cmd.name))
-    return args.length === 0 ? out(namesOf(state, 'Pod', ns)) : out([]);
-  if (TYPED_ARG_COMMANDS.has(cmd.name)) {
+  if (leaf.args === 'pod') return args.length === 0 ? out(namesOf(state, 'Pod', ns)) : out([]);
+  if (leaf.args === 'resource') {
     if (word.includes('/')) {
       const [type, partial] = [word.slice(0, word.indexOf('/')), word.slice(word.indexOf('/') + 1)];
       const info = resolveResourceType(type);

@@ -25,6 +25,7 @@ export function parseAnnotationArgs(
 
 export const annotate: Command = {
   name: 'annotate',
+  args: 'resource',
   short: 'Update the annotations on a resource',
   usage:
     'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',

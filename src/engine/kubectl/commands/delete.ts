@@ -9,6 +9,7 @@ import { FILENAME_FLAG, readManifests } from './manifests.ts';
 
 export const del: Command = {
   name: 'delete',
+  args: 'resource',
   short:
     'Delete resources by file names, stdin, resources and names, or by resources and label selector',
   usage: 'kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]',

@@ -22,6 +22,7 @@ function describeOne(ctx: CommandContext, obj: KubeObject): string {
 
 export const describe: Command = {
   name: 'describe',
+  args: 'resource',
   short: 'Show details of a specific resource or group of resources',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   flags: [

@@ -15,6 +15,7 @@ export const NO_EDITOR =
 
 export const edit: Command = {
   name: 'edit',
+  args: 'resource',
   short: 'Edit a resource on the server',
   usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
   flags: [],

@@ -11,7 +11,9 @@ import {
   type Pod,
   type Stored,
 } from '../../cluster/index.ts';
-import type { Command, CommandOutput } from '../types.ts';
+import { resolveResourceType } from '../../api/kinds.ts';
+import { checkAccess } from '../authz.ts';
+import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { runTool } from './exec/shell.ts';
 import { attachablePod } from './exec/target.ts';
 
@@ -56,8 +58,30 @@ function whyNotRunning(state: ClusterState, pod: Stored<Pod>, container: string)
   return '';
 }
 
+/**
+ * The reads kubectl makes before it can exec, as the user: the object a TYPE/NAME names and
+ * the LIST of its pods (GetFirstPod), or the pod itself. The API server's Forbidden, or undefined.
+ */
+function execDenied(ctx: CommandContext, arg: string): string | undefined {
+  const slash = arg.indexOf('/');
+  const info = slash < 0 ? undefined : resolveResourceType(arg.slice(0, slash));
+  const name = slash < 0 ? arg : arg.slice(slash + 1);
+  if (info && info.kind !== 'Pod')
+    return (
+      checkAccess(ctx, {
+        verb: 'get',
+        resource: info.resource,
+        group: info.group,
+        ...(info.namespaced ? { namespace: ctx.namespace } : {}),
+        name,
+      }) ?? checkAccess(ctx, { verb: 'list', resource: 'pods', namespace: ctx.namespace })
+    );
+  return checkAccess(ctx, { verb: 'get', resource: 'pods', namespace: ctx.namespace, name });
+}
+
 export const exec: Command = {
   name: 'exec',
+  args: 'pod',
   short: 'Execute a command in a container',
   usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
   flags: [
@@ -100,9 +124,19 @@ export const exec: Command = {
         stderr: 'error: you must specify at least one command for the container',
         exitCode: 1,
       };
+    const denied = execDenied(ctx, ctx.args[0]!);
+    if (denied) return { stderr: denied, exitCode: 1 };
     const found = attachablePod(ctx.state, ctx.namespace, ctx.args[0]!);
     if (!found.ok) return { stderr: found.error, exitCode: 1 };
     const pod = found.pod;
+    const upgrade = checkAccess(ctx, {
+      verb: 'create',
+      resource: 'pods',
+      subresource: 'exec',
+      namespace: ctx.namespace,
+      name: pod.metadata.name,
+    });
+    if (upgrade) return { stderr: upgrade, exitCode: 1 };
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed')
       return {

@@ -181,6 +181,7 @@ function printCustomColumns(
 
 export const get: Command = {
   name: 'get',
+  args: 'resource',
   short: 'Display one or many resources',
   usage:
     'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',

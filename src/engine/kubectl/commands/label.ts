@@ -40,6 +40,7 @@ export function parseLabelArgs(
 
 export const label: Command = {
   name: 'label',
+  args: 'resource',
   short: 'Update the labels on a resource',
   usage:
     'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',

@@ -6,6 +6,7 @@ export const OUTPUT_FLAG: FlagSpec = {
   short: 'o',
   type: 'string',
   description: 'Output format. One of: (json, yaml, name, wide).',
+  values: ['json', 'yaml', 'name', 'wide'],
 };
 
 export const DRY_RUN_FLAG: FlagSpec = {

@@ -145,6 +145,7 @@ function print(format: string, ref: string, object: unknown, changed: boolean): 
 
 export const patch: Command = {
   name: 'patch',
+  args: 'resource',
   short: 'Update fields of a resource',
   usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
   flags: [

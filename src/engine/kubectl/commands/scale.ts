@@ -24,6 +24,7 @@ const SCALABLE = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationControl
 
 export const scale: Command = {
   name: 'scale',
+  args: 'resource',
   short: 'Set a new size for a deployment, replica set, or replication controller',
   usage:
     'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
