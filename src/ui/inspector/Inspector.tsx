@@ -1,6 +1,7 @@
 /** The inspector: the selected object's details and its why, plus the focused connection test. */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { NetworkPolicy, Pod, Service, Stored } from '../../engine/index.ts';
+import { kindInfo } from '../../engine/api/kinds.ts';
 import { getObject } from '../../engine/cluster/state.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import { testLabel } from '../diagram/elements.ts';
@@ -373,9 +374,9 @@ export function Inspector() {
     [rt, cluster, tests],
   );
   const focused = results.find((r) => r.spec.id === focusedTest) ?? results[results.length - 1];
-  const obj = selection
-    ? getObject(cluster, selection.kind, selection.namespace, selection.name)
-    : undefined;
+  const kind = selection && kindInfo(selection.kind)?.kind;
+  const obj =
+    selection && kind ? getObject(cluster, kind, selection.namespace, selection.name) : undefined;
 
   return (
     <div className="inspector">
