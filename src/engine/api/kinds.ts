@@ -194,7 +194,7 @@ export type KindName = (typeof SPECS)[number]['kind'];
 /** Static facts about one stored kind. */
 export type KindInfo = KindSpec<KindName>;
 
-/** Every kind the simulator models, in the order `kubectl get all`-style listings use. */
+/** Every kind the simulator models (listings that span kinds sort on their own). */
 export const KINDS: readonly KindInfo[] = SPECS;
 
 const byKind = new Map<string, KindInfo>(KINDS.map((k) => [k.kind, k]));
