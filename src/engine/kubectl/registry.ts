@@ -6,26 +6,18 @@
  */
 import { kindInfo, type KindName } from '../api/kinds.ts';
 import type { ClusterState, KindObject, KubeObject, Stored } from '../cluster/index.ts';
-import {
-  describeBinding,
-  describeConfigMap,
-  describeDaemonSet,
-  describeDeployment,
-  describeEndpointSlice,
-  describeEndpoints,
-  describeJob,
-  describeNamespace,
-  describeNetworkPolicy,
-  describeNode,
-  describePod,
-  describeReplicaSet,
-  describeRole,
-  describeSecret,
-  describeService,
-  describeServiceAccount,
-  describeStatefulSet,
-  type DescribeSettings,
-} from './describe/index.ts';
+import { describeConfigMap, describeSecret } from './describe/configmap.ts';
+import { describeDeployment, describeReplicaSet } from './describe/deployment.ts';
+import { describeEndpointSlice, describeEndpoints } from './describe/endpoints.ts';
+import { describeNamespace } from './describe/namespace.ts';
+import { describeNetworkPolicy } from './describe/networkpolicy.ts';
+import { describeNode } from './describe/node.ts';
+import { describePod } from './describe/pod.ts';
+import { describeBinding, describeRole } from './describe/rbac.ts';
+import { describeService } from './describe/service.ts';
+import { describeServiceAccount } from './describe/serviceaccount.ts';
+import { describeDaemonSet, describeJob, describeStatefulSet } from './describe/workloads.ts';
+import type { DescribeSettings } from './describe/writer.ts';
 import {
   bindingColumns,
   configMapColumns,
