@@ -3,5 +3,5 @@ export * from './cluster/index.ts';
 export * from './kubectl/index.ts';
 export * as labels from './labels/index.ts';
 export * as rbac from './rbac/index.ts';
-export { KINDS, kindInfo, resolveResourceType, type KindInfo } from './api/kinds.ts';
+export { KINDS, kindInfo, resolveResourceType, type KindInfo, type KindName } from './api/kinds.ts';
 export * from './api/object-ref.ts';

@@ -6,6 +6,7 @@
 import {
   getObject,
   listObjects,
+  storedVersionOf,
   type ClusterState,
   type KubeObject,
   type Pod,
@@ -14,6 +15,7 @@ import {
 } from '../engine/cluster/index.ts';
 import { objectId, type ObjectRef } from '../engine/api/object-ref.ts';
 import { resolveFromPod } from '../engine/dns/index.ts';
+import { kindInfo } from '../engine/index.ts';
 import {
   directionDecider,
   evaluateConnection,
@@ -313,7 +315,10 @@ function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
 }
 
 function selected(state: ClusterState, sel: ObjectSelector): Stored<KubeObject>[] {
-  return listObjects(state, sel.kind, sel.namespace).filter(
+  // Lesson data: a kind the simulator does not serve has no objects.
+  const info = kindInfo(sel.kind);
+  if (!info) return [];
+  return listObjects(state, info.kind, sel.namespace).filter(
     (o) => sel.name === undefined || o.metadata.name === sel.name,
   );
 }
@@ -369,7 +374,7 @@ function checkUnchanged(state: ClusterState, g: UnchangedGoal, ctx: CheckContext
   const changed: string[] = [];
   let first: DecidedBy | undefined;
   for (const o of before) {
-    const now = getObject(state, o.kind, o.metadata.namespace, o.metadata.name);
+    const now = storedVersionOf(state, o);
     const ref = objectRef(o);
     if (!now) {
       changed.push(`${ref} was deleted`);

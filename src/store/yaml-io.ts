@@ -7,6 +7,7 @@
 import {
   createCluster,
   globalKey,
+  kindInfo,
   type ClusterState,
   type KubeObject,
   loadManifests,
@@ -14,23 +15,9 @@ import {
   toYaml,
 } from '../engine/index.ts';
 
-const CONTROLLER_KINDS = new Set(['Endpoints', 'EndpointSlice', 'ReplicaSet']);
-const ORDER = [
-  'Namespace',
-  'ServiceAccount',
-  'ConfigMap',
-  'Secret',
-  'ClusterRole',
-  'Role',
-  'ClusterRoleBinding',
-  'RoleBinding',
-  'NetworkPolicy',
-  'Service',
-];
-
+// Each kind's place in an export (and whether the cluster recreates it) is in KINDS.
 function rank(kind: string): number {
-  const i = ORDER.indexOf(kind);
-  return i < 0 ? ORDER.length : i;
+  return kindInfo(kind)?.exportOrder ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** The manifest as the learner would have written it: server-set fields dropped. */
@@ -69,7 +56,7 @@ export function cleanForExport(obj: KubeObject): KubeObject {
 export function exportableObjects(state: ClusterState): KubeObject[] {
   const out: KubeObject[] = [];
   for (const [kind, byKey] of state.objects) {
-    if (CONTROLLER_KINDS.has(kind)) continue;
+    if (kindInfo(kind)?.exported === false) continue;
     for (const obj of byKey.values()) {
       if (state.builtin.has(globalKey(obj))) continue;
       if ((obj.metadata.ownerReferences ?? []).some((r) => r.controller)) continue;

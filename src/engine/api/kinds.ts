@@ -1,6 +1,11 @@
 /**
- * The resource kinds the simulated API server serves: group/version, plural resource name,
- * short names (as `kubectl api-resources` lists them), scope, and how names are validated.
+ * The registry of kinds, static half: per kind the simulated API server stores, what API
+ * discovery reports (group/version, plural resource, short names, scope, verbs, categories),
+ * how its names are validated, and where a cluster export writes it. Pure data, so every layer
+ * can read it. The behaviour per kind sits in per-layer tables keyed by KindName whose types
+ * demand an entry for every kind: cluster/registry.ts (validation, defaulting, admission) and
+ * kubectl/registry.ts (`get` columns, `describe`). Adding a kind starts with one entry here;
+ * the compiler then names each table still missing it.
  */
 import {
   isDNS1035Label,
@@ -9,9 +14,42 @@ import {
   isValidPathSegmentName,
 } from '../labels/names.ts';
 
+/** Every verb discovery lists for the kinds modelled here (the API server's standard storage). */
+const STANDARD_VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+] as const;
+
+/** What one entry states; the rest of its KindInfo follows from it. */
+interface KindFacts {
+  /** API group; `''` is the core group. */
+  group: string;
+  version: string;
+  /** Plural lowercase resource name (`networkpolicies`). */
+  resource: string;
+  shortNames?: readonly string[];
+  namespaced: boolean;
+  /** Default: DNS-1123 subdomain, the API server's most common name rule. */
+  validateName?: (name: string) => string[];
+  /** Default: all standard verbs. */
+  verbs?: readonly string[];
+  /** Discovery categories; `all` is what `kubectl get all` lists. */
+  categories?: readonly string[];
+  /** Rank in a cluster export (lower first); unset kinds follow every ranked one. */
+  exportOrder?: number;
+  /** False for kinds the cluster's controllers recreate, which an export leaves out. */
+  exported?: boolean;
+}
+
 /** Static facts about one kind, as API discovery reports them. */
-export interface KindInfo {
-  kind: string;
+export interface KindSpec<K extends string> {
+  kind: K;
   group: string;
   version: string;
   /** `v1` for the core group, `group/version` otherwise. */
@@ -21,88 +59,153 @@ export interface KindInfo {
   singular: string;
   shortNames: readonly string[];
   namespaced: boolean;
+  /** Verbs discovery lists for the resource (`kubectl api-resources -o wide`). */
+  verbs: readonly string[];
+  /** Discovery categories (`all` is what `kubectl get all` expands to). */
+  categories: readonly string[];
   /** The API server's name validation for this kind; returns problems, none when valid. */
   validateName: (name: string) => string[];
+  /**
+   * Rank in a cluster export, so `kubectl apply -f` can replay it: what other objects refer to
+   * (namespaces, accounts, roles) comes first; undefined sorts after every ranked kind.
+   */
+  exportOrder: number | undefined;
+  /** False when the cluster's controllers recreate these objects, so an export leaves them out. */
+  exported: boolean;
 }
 
-function kind(
-  kind: string,
-  group: string,
-  version: string,
-  resource: string,
-  shortNames: string[],
-  namespaced: boolean,
-  validateName: (name: string) => string[] = isDNS1123Subdomain,
-): KindInfo {
+function kind<const K extends string>(kind: K, facts: KindFacts): KindSpec<K> {
+  const { group, version } = facts;
   return {
     kind,
     group,
     version,
     apiVersion: group ? `${group}/${version}` : version,
-    resource,
+    resource: facts.resource,
     singular: kind.toLowerCase(),
-    shortNames,
-    namespaced,
-    validateName,
+    shortNames: facts.shortNames ?? [],
+    namespaced: facts.namespaced,
+    verbs: facts.verbs ?? STANDARD_VERBS,
+    categories: facts.categories ?? [],
+    validateName: facts.validateName ?? isDNS1123Subdomain,
+    exportOrder: facts.exportOrder,
+    exported: facts.exported ?? true,
   };
 }
 
-/** Every kind the simulator models, in the order `kubectl get all`-style listings use. */
-export const KINDS: readonly KindInfo[] = [
-  kind('Namespace', '', 'v1', 'namespaces', ['ns'], false, isDNS1123Label),
-  kind('Pod', '', 'v1', 'pods', ['po'], true),
-  kind('Service', '', 'v1', 'services', ['svc'], true, isDNS1035Label),
-  kind('Endpoints', '', 'v1', 'endpoints', ['ep'], true),
-  kind('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', [], true),
-  kind('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa'], true),
-  kind('ConfigMap', '', 'v1', 'configmaps', ['cm'], true),
-  kind('Secret', '', 'v1', 'secrets', [], true),
-  kind('Node', '', 'v1', 'nodes', ['no'], false),
-  kind('NetworkPolicy', 'networking.k8s.io', 'v1', 'networkpolicies', ['netpol'], true),
-  kind('Role', 'rbac.authorization.k8s.io', 'v1', 'roles', [], true, isValidPathSegmentName),
-  kind(
-    'ClusterRole',
-    'rbac.authorization.k8s.io',
-    'v1',
-    'clusterroles',
-    [],
-    false,
-    isValidPathSegmentName,
-  ),
-  kind(
-    'RoleBinding',
-    'rbac.authorization.k8s.io',
-    'v1',
-    'rolebindings',
-    [],
-    true,
-    isValidPathSegmentName,
-  ),
-  kind(
-    'ClusterRoleBinding',
-    'rbac.authorization.k8s.io',
-    'v1',
-    'clusterrolebindings',
-    [],
-    false,
-    isValidPathSegmentName,
-  ),
-  kind('Deployment', 'apps', 'v1', 'deployments', ['deploy'], true),
-  kind('ReplicaSet', 'apps', 'v1', 'replicasets', ['rs'], true),
-  kind('StatefulSet', 'apps', 'v1', 'statefulsets', ['sts'], true),
-  kind('DaemonSet', 'apps', 'v1', 'daemonsets', ['ds'], true),
-  kind('Job', 'batch', 'v1', 'jobs', [], true),
+const core = { group: '', version: 'v1' };
+const apps = { group: 'apps', version: 'v1', namespaced: true, categories: ['all'] };
+const rbac = {
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  validateName: isValidPathSegmentName,
+};
+
+const SPECS = [
+  kind('Namespace', {
+    ...core,
+    resource: 'namespaces',
+    shortNames: ['ns'],
+    namespaced: false,
+    validateName: isDNS1123Label,
+    // The namespace registry serves no collection delete.
+    verbs: STANDARD_VERBS.filter((v) => v !== 'deletecollection'),
+    exportOrder: 0,
+  }),
+  kind('Pod', {
+    ...core,
+    resource: 'pods',
+    shortNames: ['po'],
+    namespaced: true,
+    categories: ['all'],
+  }),
+  kind('Service', {
+    ...core,
+    resource: 'services',
+    shortNames: ['svc'],
+    namespaced: true,
+    validateName: isDNS1035Label,
+    categories: ['all'],
+    exportOrder: 9,
+  }),
+  kind('Endpoints', {
+    ...core,
+    resource: 'endpoints',
+    shortNames: ['ep'],
+    namespaced: true,
+    exported: false,
+  }),
+  kind('EndpointSlice', {
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    resource: 'endpointslices',
+    namespaced: true,
+    exported: false,
+  }),
+  kind('ServiceAccount', {
+    ...core,
+    resource: 'serviceaccounts',
+    shortNames: ['sa'],
+    namespaced: true,
+    exportOrder: 1,
+  }),
+  kind('ConfigMap', {
+    ...core,
+    resource: 'configmaps',
+    shortNames: ['cm'],
+    namespaced: true,
+    exportOrder: 2,
+  }),
+  kind('Secret', { ...core, resource: 'secrets', namespaced: true, exportOrder: 3 }),
+  kind('Node', { ...core, resource: 'nodes', shortNames: ['no'], namespaced: false }),
+  kind('NetworkPolicy', {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    resource: 'networkpolicies',
+    shortNames: ['netpol'],
+    namespaced: true,
+    exportOrder: 8,
+  }),
+  kind('Role', { ...rbac, resource: 'roles', namespaced: true, exportOrder: 5 }),
+  kind('ClusterRole', { ...rbac, resource: 'clusterroles', namespaced: false, exportOrder: 4 }),
+  kind('RoleBinding', { ...rbac, resource: 'rolebindings', namespaced: true, exportOrder: 7 }),
+  kind('ClusterRoleBinding', {
+    ...rbac,
+    resource: 'clusterrolebindings',
+    namespaced: false,
+    exportOrder: 6,
+  }),
+  kind('Deployment', { ...apps, resource: 'deployments', shortNames: ['deploy'] }),
+  kind('ReplicaSet', { ...apps, resource: 'replicasets', shortNames: ['rs'], exported: false }),
+  kind('StatefulSet', { ...apps, resource: 'statefulsets', shortNames: ['sts'] }),
+  kind('DaemonSet', { ...apps, resource: 'daemonsets', shortNames: ['ds'] }),
+  kind('Job', {
+    group: 'batch',
+    version: 'v1',
+    resource: 'jobs',
+    namespaced: true,
+    categories: ['all'],
+  }),
 ];
 
-const byKind = new Map(KINDS.map((k) => [k.kind, k]));
+/** The name of a kind the simulator stores (`'ConfigMap'`); a misspelt one does not compile. */
+export type KindName = (typeof SPECS)[number]['kind'];
 
-/** Looks up a kind by its exact `kind` name (`NetworkPolicy`). */
+/** Static facts about one stored kind. */
+export type KindInfo = KindSpec<KindName>;
+
+/** Every kind the simulator models (listings that span kinds sort on their own). */
+export const KINDS: readonly KindInfo[] = SPECS;
+
+const byKind = new Map<string, KindInfo>(KINDS.map((k) => [k.kind, k]));
+
+/** Looks up a kind by its exact `kind` name (`NetworkPolicy`): how a string from input narrows. */
 export function kindInfo(kindName: string): KindInfo | undefined {
   return byKind.get(kindName);
 }
 
 /** Like kindInfo, for kinds known to exist. */
-export function mustKind(kindName: string): KindInfo {
+export function mustKind(kindName: KindName): KindInfo {
   const k = byKind.get(kindName);
   if (!k) throw new Error(`unknown kind ${kindName}`);
   return k;

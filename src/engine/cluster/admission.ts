@@ -1,227 +1,34 @@
 /**
  * What the API server does to an object between request and storage: system metadata
- * (uid, resourceVersion, creationTimestamp, generation), defaulting, and for pods and
- * Services the addresses a real cluster would assign (pod IP from the CNI, ClusterIP and
- * NodePorts from the API server's allocators).
+ * (uid, resourceVersion, creationTimestamp, generation), then the kind's own defaulting and
+ * assignments (registry.ts), such as the pod IP from the CNI or the ClusterIP and NodePorts
+ * from the API server's allocators.
  */
-import {
-  defaultDeployment,
-  defaultNetworkPolicy,
-  defaultPod,
-  defaultPodTemplate,
-  defaultService,
-} from './defaulting.ts';
+import { iso } from './assignment.ts';
 import type { Allocator } from './ipam.ts';
 import { generatedUid } from './naming.ts';
-import {
-  hostPortsFree,
-  NODE_PORTS_REASON,
-  nodeAddress,
-  nodeIsReady,
-  schedulePod,
-} from './scheduling.ts';
+import { strategyFor } from './registry.ts';
 import type { ClusterDraft } from './state.ts';
-import type {
-  Deployment,
-  KubeObject,
-  Namespace,
-  NetworkPolicy,
-  Node,
-  Pod,
-  Service,
-  Stored,
-} from './types.ts';
-
-export const NODE_NAME = 'nslab-control-plane';
-export const NODE_IP = '172.18.0.2';
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
-let lastIso: [number, string] = [NaN, ''];
-
-/** RFC 3339 time without fractions, as the API server writes timestamps (memoised: one clock per command). */
-function iso(ms: number): string {
-  if (lastIso[0] !== ms) lastIso = [ms, new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')];
-  return lastIso[1];
-}
+import type { KubeObject } from './types.ts';
 
 /** Fills system metadata; on update keeps the identity of the existing object. */
-function stamp(obj: KubeObject, existing: KubeObject | undefined, draft: ClusterDraft): KubeObject {
+function stamp(
+  obj: KubeObject,
+  existing: KubeObject | undefined,
+  draft: ClusterDraft,
+  generation: boolean,
+): KubeObject {
   const seq = draft.nextSeq();
   const meta = { ...obj.metadata };
   meta.uid = existing?.metadata.uid ?? generatedUid(seq);
   meta.creationTimestamp = existing?.metadata.creationTimestamp ?? iso(draft.clock);
   meta.resourceVersion = String(seq);
-  if (
-    ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'NetworkPolicy'].includes(
-      obj.kind,
-    )
-  ) {
+  if (generation) {
     const prevGen = existing?.metadata.generation ?? 0;
     const specChanged = !existing || JSON.stringify(existing.spec) !== JSON.stringify(obj.spec);
     meta.generation = specChanged ? prevGen + 1 : prevGen;
   }
   return { ...obj, metadata: meta };
-}
-
-function admitNamespace(ns: Stored<Namespace>): Stored<Namespace> {
-  return {
-    ...ns,
-    metadata: {
-      ...ns.metadata,
-      labels: { ...(ns.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: ns.metadata.name },
-    },
-    spec: { finalizers: ['kubernetes'], ...(ns.spec ?? {}) },
-    status: { phase: 'Active' },
-  };
-}
-
-/** The status the API server gives a new pod (PrepareForCreate): Pending, nothing else known yet. */
-function pendingStatus(status: NonNullable<Pod['status']>): NonNullable<Pod['status']> {
-  return { phase: 'Pending', qosClass: status.qosClass ?? 'BestEffort' };
-}
-
-/** What the kubelet reports once the pod runs on its node (address, phase, conditions, containers). */
-function runningStatus(
-  p: Stored<Pod>,
-  status: NonNullable<Pod['status']>,
-  nodeIP: string,
-  alloc: Allocator,
-  clock: number,
-): NonNullable<Pod['status']> {
-  if (p.spec?.hostNetwork) {
-    // The pod shares its node's network namespace: the kubelet reports the node's address as
-    // the pod's (podIP = hostIP) and the CNI allocates nothing. A manifest may fix the address
-    // through either field, as it may fix a pod-network pod's podIP.
-    const ip = status.hostIP || status.podIP || status.podIPs?.[0]?.ip || nodeIP;
-    status.hostIP = ip;
-    status.podIP = ip;
-    status.podIPs = [{ ip }];
-    status.hostIPs ??= [{ ip }];
-  } else {
-    if (!status.podIP) status.podIP = status.podIPs?.[0]?.ip ?? alloc.podIP();
-    if (status.podIP && !status.podIPs?.length) status.podIPs = [{ ip: status.podIP }];
-    status.hostIP ??= nodeIP;
-    status.hostIPs ??= [{ ip: status.hostIP }];
-  }
-  status.phase ??= 'Running';
-  status.startTime ??= iso(clock);
-  status.qosClass ??= 'BestEffort';
-  const ready = !(status.conditions ?? []).some((c) => c.type === 'Ready' && c.status !== 'True');
-  if (!status.conditions) {
-    const t = iso(clock);
-    status.conditions = ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
-      type,
-      status: 'True',
-      lastProbeTime: null as unknown as string,
-      lastTransitionTime: t,
-    }));
-  }
-  status.containerStatuses ??= (p.spec?.containers ?? []).map((c) => ({
-    name: c.name,
-    image: c.image ?? '',
-    imageID: '',
-    ready,
-    restartCount: 0,
-    started: status.phase === 'Running',
-    state:
-      status.phase === 'Running'
-        ? { running: { startedAt: iso(clock) } }
-        : { waiting: { reason: 'ContainerCreating' } },
-  }));
-  return status;
-}
-
-/**
- * A pod through the scheduler and its node's kubelet. A new pod without spec.nodeName is bound
- * by the scheduler, or stays Pending with PodScheduled=False when no node fits. A pod bound to a
- * node that does not exist (or has no kubelet reporting it Ready) stays Pending with no
- * address: nothing will run it. A pod
- * whose host ports are taken on its node is rejected by the kubelet (Failed, reason NodePorts).
- * Otherwise it runs: the status a manifest gives is kept, the rest is what the kubelet reports.
- * Once a pod runs (it has a hostIP), an update keeps its status and binding.
- */
-function admitPod(
-  pod: Stored<Pod>,
-  existing: Stored<Pod> | undefined,
-  draft: ClusterDraft,
-  alloc: Allocator,
-): Stored<Pod> {
-  const p = defaultPod(pod);
-  const started = !!existing?.status?.hostIP;
-  const status = { ...(started ? existing!.status : {}), ...(pod.status ?? {}) };
-  let nodeName = p.spec?.nodeName ?? existing?.spec?.nodeName;
-  if (started) {
-    const spec = { ...p.spec!, nodeName: nodeName ?? NODE_NAME };
-    return { ...p, spec, status: runningStatus(p, status, NODE_IP, alloc, draft.clock) };
-  }
-  const phase = existing?.status?.phase;
-  // A pod the kubelet rejected stays Failed: nothing restarts it.
-  if (phase === 'Failed' || phase === 'Succeeded')
-    return { ...p, spec: nodeName ? { ...p.spec!, nodeName } : p.spec!, status: existing!.status! };
-  if (!nodeName) {
-    // Binding is the scheduler's: an update of a pod it could not place changes nothing
-    // (reconcilePods tries again when the cluster changes).
-    if (existing) return { ...p, status: existing.status ?? pendingStatus(status) };
-    const placed = schedulePod(draft, p, NODE_NAME);
-    if (!placed.ok)
-      return {
-        ...p,
-        status: {
-          ...pendingStatus(status),
-          conditions: [
-            {
-              type: 'PodScheduled',
-              status: 'False',
-              reason: 'Unschedulable',
-              message: placed.message,
-              lastProbeTime: null as unknown as string,
-              lastTransitionTime: iso(draft.clock),
-            },
-          ],
-        },
-      };
-    nodeName = placed.nodeName;
-  }
-  const spec = { ...p.spec!, nodeName };
-  const node = draft.get<Node>('Node', undefined, nodeName);
-  if (!node || !nodeIsReady(node)) return { ...p, spec, status: pendingStatus(status) };
-  const bound = { ...p, spec };
-  if (!hostPortsFree(draft, bound, nodeName))
-    return {
-      ...bound,
-      status: {
-        phase: 'Failed',
-        reason: 'NodePorts',
-        message: `Pod was rejected: Predicate NodePorts failed: ${NODE_PORTS_REASON}`,
-        qosClass: status.qosClass ?? 'BestEffort',
-      },
-    };
-  const nodeIP = nodeAddress(node) ?? NODE_IP;
-  return { ...bound, status: runningStatus(p, status, nodeIP, alloc, draft.clock) };
-}
-
-function admitService(
-  svc: Stored<Service>,
-  existing: Stored<Service> | undefined,
-  alloc: Allocator,
-): Stored<Service> {
-  const s = defaultService(svc);
-  const spec = { ...s.spec! };
-  if (spec.type === 'ExternalName') return { ...s, spec, status: { loadBalancer: {} } };
-  if (!spec.clusterIP) {
-    spec.clusterIP = existing?.spec?.clusterIP ?? spec.clusterIPs?.[0] ?? alloc.serviceIP();
-  }
-  if (spec.clusterIP && !spec.clusterIPs?.length) spec.clusterIPs = [spec.clusterIP];
-  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-    spec.ports = (spec.ports ?? []).map((p) => ({
-      ...p,
-      nodePort:
-        p.nodePort ||
-        existing?.spec?.ports?.find((e) => e.port === p.port)?.nodePort ||
-        alloc.nodePort(),
-    }));
-  }
-  return { ...s, spec, status: { loadBalancer: {} } };
 }
 
 /** Applies system metadata, defaults and address assignment to an object about to be stored. */
@@ -231,38 +38,7 @@ export function admit(
   draft: ClusterDraft,
   alloc: Allocator,
 ): KubeObject {
-  let o = stamp(obj, existing, draft);
-  switch (o.kind) {
-    case 'Namespace':
-      o = admitNamespace(o as Stored<Namespace>);
-      break;
-    case 'Pod':
-      o = admitPod(o as Stored<Pod>, existing as Stored<Pod> | undefined, draft, alloc);
-      break;
-    case 'Service':
-      o = admitService(o as Stored<Service>, existing as Stored<Service> | undefined, alloc);
-      break;
-    case 'Deployment':
-      o = defaultDeployment(o as Stored<Deployment>);
-      break;
-    case 'NetworkPolicy':
-      o = defaultNetworkPolicy(o as Stored<NetworkPolicy>);
-      break;
-    case 'ReplicaSet':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'Job': {
-      const spec = { ...((o.spec as Record<string, unknown>) ?? {}) };
-      if (o.kind !== 'DaemonSet') spec.replicas ??= o.kind === 'Job' ? undefined : 1;
-      if (o.kind === 'Job') {
-        spec.completions ??= 1;
-        spec.parallelism ??= 1;
-        spec.backoffLimit ??= 6;
-      }
-      spec.template = defaultPodTemplate(spec.template as never);
-      o = { ...o, spec };
-      break;
-    }
-  }
-  return o;
+  const strategy = strategyFor(obj.kind);
+  const o = stamp(obj, existing, draft, strategy?.generation === true);
+  return strategy?.admit ? strategy.admit(o, existing, { alloc, clock: draft.clock, draft }) : o;
 }

@@ -13,8 +13,7 @@ import { type LoadedObject, located } from './loader.ts';
 import { stableJson } from './naming.ts';
 import { ClusterDraft, type ClusterState } from './state.ts';
 import type { KubeObject, SourcePos } from './types.ts';
-import { validateObject } from './validation/index.ts';
-import { checkImmutable } from './immutable.ts';
+import { validateObject, validateObjectUpdate } from './validation/index.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -248,7 +247,7 @@ function writeOne(
   }
   const admitted = admit(body, existing, draft, alloc);
   if (existing) {
-    const immutable = checkImmutable(existing, admitted);
+    const immutable = validateObjectUpdate(existing, admitted);
     if (immutable.length > 0)
       return { ok: false, source, message: formatInvalid(info.kind, name, immutable) };
   }

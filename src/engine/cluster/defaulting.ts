@@ -3,7 +3,7 @@
  * models: what `kubectl get -o yaml` shows beyond what the manifest said.
  */
 import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { Deployment, NetworkPolicy, Pod, Service, Stored } from './types.ts';
+import type { Deployment, KubeObject, NetworkPolicy, Pod, Service, Stored } from './types.ts';
 
 function defaultPodSpec(spec: PodSpec | undefined): PodSpec {
   const s: PodSpec = { ...(spec ?? { containers: [] }) };
@@ -103,6 +103,40 @@ export function defaultDeployment(d: Stored<Deployment>): Stored<Deployment> {
   spec.strategy = strategy;
   spec.template = defaultPodTemplate(spec.template);
   return { ...d, spec };
+}
+
+/** A workload's spec with its pod template defaulted, after the kind's own scalar defaults. */
+function withPodTemplate<T extends KubeObject>(
+  o: T,
+  scalars: (spec: Record<string, unknown>) => void,
+): T {
+  const spec = { ...((o.spec as Record<string, unknown>) ?? {}) };
+  scalars(spec);
+  spec.template = defaultPodTemplate(spec.template as never);
+  return { ...o, spec };
+}
+
+/** ReplicaSet and StatefulSet defaults (apps/v1): one replica. */
+export function defaultReplicated<T extends KubeObject>(o: T): T {
+  return withPodTemplate(o, (spec) => {
+    spec.replicas ??= 1;
+  });
+}
+
+/** DaemonSet defaults: only the pod template's (a DaemonSet has no replica count). */
+export function defaultDaemonSet<T extends KubeObject>(o: T): T {
+  return withPodTemplate(o, () => {});
+}
+
+/** Job defaults (batch/v1): one completion, parallelism 1, six retries. */
+export function defaultJob<T extends KubeObject>(o: T): T {
+  return withPodTemplate(o, (spec) => {
+    // A Job has no replica count: a null `replicas` from a manifest is dropped.
+    spec.replicas ??= undefined;
+    spec.completions ??= 1;
+    spec.parallelism ??= 1;
+    spec.backoffLimit ??= 6;
+  });
 }
 
 type PolicyPort = { protocol?: string; port?: number | string; endPort?: number };

@@ -6,7 +6,8 @@ export * from './apply.ts';
 export * from './defaults.ts';
 export * from './ipam.ts';
 export * from './delete.ts';
-export { admit, NODE_IP, NODE_NAME, NAMESPACE_NAME_LABEL } from './admission.ts';
+export { admit } from './admission.ts';
+export { NODE_IP, NODE_NAME, NAMESPACE_NAME_LABEL } from './assignment.ts';
 export {
   reconcile,
   podIsReady,

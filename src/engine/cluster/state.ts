@@ -3,7 +3,7 @@
  * kind, keyed `namespace/name` (or `name` for cluster-scoped kinds); a change copies only the
  * maps of the kinds it touches, so undo history and snapshots are cheap.
  */
-import { kindInfo } from '../api/kinds.ts';
+import { kindInfo, type KindName } from '../api/kinds.ts';
 import type { KubeObject, Stored } from './types.ts';
 
 /** How the cluster's network plugin treats NetworkPolicy. */
@@ -58,7 +58,7 @@ const emptyMap: ReadonlyMap<string, KubeObject> = new Map();
 /** The stored object of a kind by namespace and name. */
 export function getObject<T = KubeObject>(
   state: Pick<ClusterState, 'objects'>,
-  kind: string,
+  kind: KindName,
   namespace: string | undefined,
   name: string,
 ): Stored<T> | undefined {
@@ -67,10 +67,22 @@ export function getObject<T = KubeObject>(
   return state.objects.get(kind)?.get(objectKey(ns, name)) as Stored<T> | undefined;
 }
 
+/**
+ * The stored object with the kind, namespace and name of `obj` (an incoming object, or one of
+ * another snapshot); none when its kind is not one the simulator serves.
+ */
+export function storedVersionOf(
+  state: Pick<ClusterState, 'objects'>,
+  obj: Pick<KubeObject, 'kind' | 'metadata'>,
+): KubeObject | undefined {
+  const info = kindInfo(obj.kind);
+  return info && getObject(state, info.kind, obj.metadata.namespace, obj.metadata.name);
+}
+
 /** Objects of a kind, in one namespace or all, sorted by namespace then name. */
 export function listObjects<T = KubeObject>(
   state: Pick<ClusterState, 'objects'>,
-  kind: string,
+  kind: KindName,
   namespace?: string,
 ): Stored<T>[] {
   const map = state.objects.get(kind) ?? emptyMap;
@@ -126,19 +138,19 @@ export class ClusterDraft {
   }
 
   get<T = KubeObject>(
-    kind: string,
+    kind: KindName,
     namespace: string | undefined,
     name: string,
   ): Stored<T> | undefined {
     return getObject<T>(this, kind, namespace, name);
   }
 
-  list<T = KubeObject>(kind: string, namespace?: string): Stored<T>[] {
+  list<T = KubeObject>(kind: KindName, namespace?: string): Stored<T>[] {
     return listObjects<T>(this, kind, namespace);
   }
 
   /** Iterates a kind's objects without sorting (for controllers). */
-  *each<T = KubeObject>(kind: string): Iterable<Stored<T>> {
+  *each<T = KubeObject>(kind: KindName): Iterable<Stored<T>> {
     const map = this.objects.get(kind);
     if (map) yield* map.values() as Iterable<Stored<T>>;
   }
@@ -158,7 +170,7 @@ export class ClusterDraft {
   }
 
   /** Removes an object; true when it existed. */
-  remove(kind: string, namespace: string | undefined, name: string): boolean {
+  remove(kind: KindName, namespace: string | undefined, name: string): boolean {
     const map = this.objects.get(kind);
     const key = objectKey(namespace, name);
     if (!map?.has(key)) return false;

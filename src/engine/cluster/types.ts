@@ -2,7 +2,23 @@
  * Object types: the API's own (from kubernetes-types), plus the loose shape every stored
  * object shares so the store can hold any kind.
  */
+import type {
+  ConfigMap,
+  Endpoints,
+  Namespace,
+  Node,
+  Pod,
+  Secret,
+  Service,
+  ServiceAccount,
+} from 'kubernetes-types/core/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Job } from 'kubernetes-types/batch/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
+import type { KindName } from '../api/kinds.ts';
 
 export type { ObjectMeta } from 'kubernetes-types/meta/v1';
 export type {
@@ -30,6 +46,32 @@ export type {
 } from 'kubernetes-types/rbac/v1';
 export type { Deployment, ReplicaSet, StatefulSet, DaemonSet } from 'kubernetes-types/apps/v1';
 export type { Job } from 'kubernetes-types/batch/v1';
+
+/** The kubernetes-types shape of each stored kind, so per-kind tables can type their hooks. */
+export interface KindObjects {
+  Namespace: Namespace;
+  Pod: Pod;
+  Service: Service;
+  Endpoints: Endpoints;
+  EndpointSlice: EndpointSlice;
+  ServiceAccount: ServiceAccount;
+  ConfigMap: ConfigMap;
+  Secret: Secret;
+  Node: Node;
+  NetworkPolicy: NetworkPolicy;
+  Role: Role;
+  ClusterRole: ClusterRole;
+  RoleBinding: RoleBinding;
+  ClusterRoleBinding: ClusterRoleBinding;
+  Deployment: Deployment;
+  ReplicaSet: ReplicaSet;
+  StatefulSet: StatefulSet;
+  DaemonSet: DaemonSet;
+  Job: Job;
+}
+
+/** The shape of one stored kind; fails to compile for a kind KindObjects does not list. */
+export type KindObject<K extends KindName> = KindObjects[K];
 
 /** Any stored API object: apiVersion, kind and metadata with a name, plus kind-specific fields. */
 export interface KubeObject {

@@ -2,7 +2,7 @@
  * Resource arguments as `kubectl get|describe|delete` read them: `pods`, `pod web`,
  * `pods,services`, `pod/web svc/api`, `all`; with kubectl's errors for unknown types.
  */
-import { type KindInfo, kindInfo, resolveResourceType } from '../api/kinds.ts';
+import { type KindInfo, KINDS, resolveResourceType } from '../api/kinds.ts';
 
 /** One requested type, with the names asked for (none = all of them). */
 export interface ResourceRequest {
@@ -12,16 +12,17 @@ export interface ResourceRequest {
 
 export type ResourceArgs = { ok: true; requests: ResourceRequest[] } | { ok: false; error: string };
 
-/** The kinds `kubectl get all` shows. */
-export const ALL_KINDS = [
-  'Pod',
-  'Service',
-  'DaemonSet',
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'Job',
-];
+/**
+ * The kinds `kubectl get all` shows: the `all` category, in discovery's order (core group
+ * first, then by group, then by resource name), which is the order kubectl prints them in.
+ */
+export const ALL_KINDS: readonly KindInfo[] = KINDS.filter((k) =>
+  k.categories.includes('all'),
+).sort(
+  (a, b) =>
+    (a.group === b.group ? 0 : a.group < b.group ? -1 : 1) ||
+    (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0),
+);
 
 function unknownType(arg: string): string {
   return `error: the server doesn't have a resource type "${arg}"`;
@@ -63,7 +64,7 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
   const requests: ResourceRequest[] = [];
   for (const t of typeArg.split(',')) {
     if (t === 'all') {
-      for (const k of ALL_KINDS) requests.push({ info: kindInfo(k)!, names: [] });
+      for (const info of ALL_KINDS) requests.push({ info, names: [] });
       continue;
     }
     const info = resolveResourceType(t);

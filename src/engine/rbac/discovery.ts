@@ -16,25 +16,19 @@ export interface ApiResource {
   kind: string;
 }
 
-// [plural, shortNames, group, version, namespaced, Kind] as `kubectl api-resources` lists them (v1.30).
-const TABLE: ReadonlyArray<[string, string, string, string, boolean, string]> = [
+// Resources a v1.30 API server serves that the simulator does not store, as `kubectl
+// api-resources` lists them: [plural, shortNames, group, version, namespaced, Kind]. The kinds
+// it stores come from KINDS; a row for one of them here would be skipped.
+const SERVED_ONLY: ReadonlyArray<[string, string, string, string, boolean, string]> = [
   ['bindings', '', '', 'v1', true, 'Binding'],
   ['componentstatuses', 'cs', '', 'v1', false, 'ComponentStatus'],
-  ['configmaps', 'cm', '', 'v1', true, 'ConfigMap'],
-  ['endpoints', 'ep', '', 'v1', true, 'Endpoints'],
   ['events', 'ev', '', 'v1', true, 'Event'],
   ['limitranges', 'limits', '', 'v1', true, 'LimitRange'],
-  ['namespaces', 'ns', '', 'v1', false, 'Namespace'],
-  ['nodes', 'no', '', 'v1', false, 'Node'],
   ['persistentvolumeclaims', 'pvc', '', 'v1', true, 'PersistentVolumeClaim'],
   ['persistentvolumes', 'pv', '', 'v1', false, 'PersistentVolume'],
-  ['pods', 'po', '', 'v1', true, 'Pod'],
   ['podtemplates', '', '', 'v1', true, 'PodTemplate'],
   ['replicationcontrollers', 'rc', '', 'v1', true, 'ReplicationController'],
   ['resourcequotas', 'quota', '', 'v1', true, 'ResourceQuota'],
-  ['secrets', '', '', 'v1', true, 'Secret'],
-  ['serviceaccounts', 'sa', '', 'v1', true, 'ServiceAccount'],
-  ['services', 'svc', '', 'v1', true, 'Service'],
   [
     'mutatingwebhookconfigurations',
     '',
@@ -77,10 +71,6 @@ const TABLE: ReadonlyArray<[string, string, string, string, boolean, string]> = 
   ],
   ['apiservices', '', 'apiregistration.k8s.io', 'v1', false, 'APIService'],
   ['controllerrevisions', '', 'apps', 'v1', true, 'ControllerRevision'],
-  ['daemonsets', 'ds', 'apps', 'v1', true, 'DaemonSet'],
-  ['deployments', 'deploy', 'apps', 'v1', true, 'Deployment'],
-  ['replicasets', 'rs', 'apps', 'v1', true, 'ReplicaSet'],
-  ['statefulsets', 'sts', 'apps', 'v1', true, 'StatefulSet'],
   ['selfsubjectreviews', '', 'authentication.k8s.io', 'v1', false, 'SelfSubjectReview'],
   ['tokenreviews', '', 'authentication.k8s.io', 'v1', false, 'TokenReview'],
   ['localsubjectaccessreviews', '', 'authorization.k8s.io', 'v1', true, 'LocalSubjectAccessReview'],
@@ -89,7 +79,6 @@ const TABLE: ReadonlyArray<[string, string, string, string, boolean, string]> = 
   ['subjectaccessreviews', '', 'authorization.k8s.io', 'v1', false, 'SubjectAccessReview'],
   ['horizontalpodautoscalers', 'hpa', 'autoscaling', 'v2', true, 'HorizontalPodAutoscaler'],
   ['cronjobs', 'cj', 'batch', 'v1', true, 'CronJob'],
-  ['jobs', '', 'batch', 'v1', true, 'Job'],
   [
     'certificatesigningrequests',
     'csr',
@@ -99,7 +88,6 @@ const TABLE: ReadonlyArray<[string, string, string, string, boolean, string]> = 
     'CertificateSigningRequest',
   ],
   ['leases', '', 'coordination.k8s.io', 'v1', true, 'Lease'],
-  ['endpointslices', '', 'discovery.k8s.io', 'v1', true, 'EndpointSlice'],
   ['events', 'ev', 'events.k8s.io', 'v1', true, 'Event'],
   ['flowschemas', '', 'flowcontrol.apiserver.k8s.io', 'v1', false, 'FlowSchema'],
   [
@@ -112,13 +100,8 @@ const TABLE: ReadonlyArray<[string, string, string, string, boolean, string]> = 
   ],
   ['ingressclasses', '', 'networking.k8s.io', 'v1', false, 'IngressClass'],
   ['ingresses', 'ing', 'networking.k8s.io', 'v1', true, 'Ingress'],
-  ['networkpolicies', 'netpol', 'networking.k8s.io', 'v1', true, 'NetworkPolicy'],
   ['runtimeclasses', '', 'node.k8s.io', 'v1', false, 'RuntimeClass'],
   ['poddisruptionbudgets', 'pdb', 'policy', 'v1', true, 'PodDisruptionBudget'],
-  ['clusterrolebindings', '', 'rbac.authorization.k8s.io', 'v1', false, 'ClusterRoleBinding'],
-  ['clusterroles', '', 'rbac.authorization.k8s.io', 'v1', false, 'ClusterRole'],
-  ['rolebindings', '', 'rbac.authorization.k8s.io', 'v1', true, 'RoleBinding'],
-  ['roles', '', 'rbac.authorization.k8s.io', 'v1', true, 'Role'],
   ['priorityclasses', 'pc', 'scheduling.k8s.io', 'v1', false, 'PriorityClass'],
   ['csidrivers', '', 'storage.k8s.io', 'v1', false, 'CSIDriver'],
   ['csinodes', '', 'storage.k8s.io', 'v1', false, 'CSINode'],
@@ -127,9 +110,27 @@ const TABLE: ReadonlyArray<[string, string, string, string, boolean, string]> = 
   ['volumeattachments', '', 'storage.k8s.io', 'v1', false, 'VolumeAttachment'],
 ];
 
-/** Every served resource, the simulator's own kinds included. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byGroupThenName = (a: ApiResource, b: ApiResource) =>
+  cmp(a.group, b.group) || cmp(a.resource, b.resource);
+
+/**
+ * Every served resource, the simulator's own kinds included, in discovery's order: core group
+ * first, then by group, then by name (as `kubectl api-resources` sorts them).
+ */
 export const API_RESOURCES: readonly ApiResource[] = (() => {
-  const out: ApiResource[] = TABLE.map(([resource, short, group, version, namespaced, kind]) => ({
+  const stored: ApiResource[] = KINDS.map((k) => ({
+    resource: k.resource,
+    singular: k.singular,
+    shortNames: [...k.shortNames],
+    group: k.group,
+    version: k.version,
+    namespaced: k.namespaced,
+    kind: k.kind,
+  }));
+  const others = SERVED_ONLY.filter(
+    ([resource, , group]) => !stored.some((r) => r.resource === resource && r.group === group),
+  ).map(([resource, short, group, version, namespaced, kind]) => ({
     resource,
     singular: kind.toLowerCase(),
     shortNames: short ? short.split(',') : [],
@@ -138,12 +139,7 @@ export const API_RESOURCES: readonly ApiResource[] = (() => {
     namespaced,
     kind,
   }));
-  for (const k of KINDS) {
-    if (!out.some((r) => r.resource === k.resource && r.group === k.group)) {
-      out.push({ ...k, shortNames: [...k.shortNames] });
-    }
-  }
-  return out;
+  return [...stored, ...others].sort(byGroupThenName);
 })();
 
 // Groups in the order discovery lists them: core first, then the others as served. The REST

@@ -5,6 +5,7 @@ import { getObject } from '../../engine/cluster/index.ts';
 import { serviceDnsName } from '../../engine/dns/index.ts';
 import { policyTypesOf } from '../../engine/netpol/index.ts';
 import { podServiceAccount } from '../../engine/rbac/index.ts';
+import { kindInfo } from '../../engine/api/kinds.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import { testLabel } from '../diagram/elements.ts';
 import { CheckIcon, CrossIcon } from '../icons.tsx';
@@ -398,9 +399,9 @@ export function Inspector() {
     [rt, cluster, tests],
   );
   const focused = results.find((r) => r.spec.id === focusedTest) ?? results[results.length - 1];
-  const obj = selection
-    ? getObject(cluster, selection.kind, selection.namespace, selection.name)
-    : undefined;
+  const kind = selection && kindInfo(selection.kind)?.kind;
+  const obj =
+    selection && kind ? getObject(cluster, kind, selection.namespace, selection.name) : undefined;
 
   return (
     <div className="inspector">

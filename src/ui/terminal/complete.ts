@@ -5,7 +5,7 @@
  * something the interpreter would not accept.
  */
 import type { ClusterState, Command, FlagSpec } from '../../engine/index.ts';
-import { KINDS, resolveResourceType } from '../../engine/api/kinds.ts';
+import { KINDS, type KindName, resolveResourceType } from '../../engine/api/kinds.ts';
 import { listObjects } from '../../engine/cluster/state.ts';
 import type { Runtime } from '../../store/index.ts';
 
@@ -39,7 +39,7 @@ function flagWords(specs: readonly FlagSpec[]): string[] {
   return specs.flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]);
 }
 
-function namesOf(state: ClusterState, kind: string, namespace: string | undefined): string[] {
+function namesOf(state: ClusterState, kind: KindName, namespace: string | undefined): string[] {
   return listObjects(state, kind, namespace).map((o) => o.metadata.name);
 }
 

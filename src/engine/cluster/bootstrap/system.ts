@@ -4,7 +4,7 @@
  * replicas behind the `kube-dns` Service at 10.96.0.10, ports dns/53 UDP, dns-tcp/53 TCP and
  * metrics/9153 TCP, pods labelled `k8s-app: kube-dns`).
  */
-import { NODE_IP, NODE_NAME } from '../admission.ts';
+import { NODE_IP, NODE_NAME } from '../assignment.ts';
 import type { KubeObject } from '../types.ts';
 
 export const KUBE_DNS_IP = '10.96.0.10';

@@ -1,6 +1,6 @@
 import { admit } from '../admission.ts';
 import type { Allocator } from '../ipam.ts';
-import type { ClusterDraft } from '../state.ts';
+import { type ClusterDraft, storedVersionOf } from '../state.ts';
 import type { KubeObject } from '../types.ts';
 
 /** What a controller works with during one reconcile pass. */
@@ -11,7 +11,7 @@ export interface ReconcileContext {
 
 /** Creates or replaces an object the control plane manages, through admission. */
 export function storeManaged(ctx: ReconcileContext, obj: KubeObject): KubeObject {
-  const existing = ctx.draft.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  const existing = storedVersionOf(ctx.draft, obj);
   const admitted = admit(obj, existing, ctx.draft, ctx.alloc);
   ctx.draft.put(admitted);
   return admitted;

@@ -8,6 +8,7 @@ import type { EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
 import type { Endpoint } from 'kubernetes-types/discovery/v1';
 import { ipToNumber } from '../ipam.ts';
 import { generatedSuffix } from '../naming.ts';
+import { storedVersionOf } from '../state.ts';
 import type { KubeObject, Pod, Service, Stored } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';
 import { endpointCandidacy, podIsReady } from './endpoint-candidacy.ts';
@@ -159,7 +160,7 @@ const storedBodies = new WeakMap<KubeObject, string>();
 
 /** Stores obj unless an equal one is already there (so unchanged Services keep their resourceVersion). */
 function storeIfChanged(ctx: ReconcileContext, obj: KubeObject): void {
-  const existing = ctx.draft.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  const existing = storedVersionOf(ctx.draft, obj);
   if (existing) {
     let before = storedBodies.get(existing);
     if (before === undefined) storedBodies.set(existing, (before = body(existing)));

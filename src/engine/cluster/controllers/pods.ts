@@ -5,7 +5,7 @@
  * through admission, which binds and starts pods (admission.ts); pods that still cannot run
  * are left untouched.
  */
-import { NODE_NAME } from '../admission.ts';
+import { NODE_NAME } from '../assignment.ts';
 import { nodeIsReady, schedulePod } from '../scheduling.ts';
 import type { Node, Pod, Stored } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';

@@ -4,6 +4,7 @@
  * objects whose controlling owner is gone. Names are deterministic (see naming.ts).
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { KindName } from '../../api/kinds.ts';
 import { compileLabelSelector } from '../../labels/index.ts';
 import { generatedSuffix, podTemplateHash } from '../naming.ts';
 import type {
@@ -18,7 +19,13 @@ import type {
 } from '../types.ts';
 import { type ReconcileContext, controllerRef, isControlledBy, storeManaged } from './context.ts';
 
-const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'];
+const OWNER_KINDS: readonly KindName[] = [
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+];
 
 function podFromTemplate(
   owner: KubeObject,
@@ -225,11 +232,11 @@ function collectGarbage(ctx: ReconcileContext): void {
   const uids = new Set<string>();
   for (const kind of OWNER_KINDS)
     for (const o of ctx.draft.each(kind)) if (o.metadata.uid) uids.add(o.metadata.uid);
-  for (const kind of ['ReplicaSet', 'Pod']) {
+  for (const kind of ['ReplicaSet', 'Pod'] as const) {
     const orphans: KubeObject[] = [];
     for (const o of ctx.draft.each(kind)) {
       const ref = o.metadata.ownerReferences?.find((r) => r.controller);
-      if (ref && OWNER_KINDS.includes(ref.kind) && !uids.has(ref.uid)) orphans.push(o);
+      if (ref && OWNER_KINDS.some((k) => k === ref.kind) && !uids.has(ref.uid)) orphans.push(o);
     }
     for (const o of orphans) {
       ctx.draft.remove(kind, o.metadata.namespace, o.metadata.name);

@@ -1,32 +1,13 @@
 /**
  * `kubectl api-resources`: the kinds this simulated API server serves, from the discovery
- * data kubectl reads — plural name, short names, group/version, whether the kind lives in a
- * namespace, its verbs and categories. `--namespaced=true|false` is how a learner checks which
- * objects belong to a room and which belong to the whole building.
+ * data kubectl reads (KINDS) — plural name, short names, group/version, whether the kind lives
+ * in a namespace, its verbs and categories. `--namespaced=true|false` is how a learner checks
+ * which objects belong to a room and which belong to the whole building.
  */
 import { KINDS, type KindInfo } from '../../api/kinds.ts';
 import { formatTable } from '../printers/table.ts';
 import type { Command } from '../types.ts';
 import { failure } from './create/common.ts';
-
-const FULL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-
-/** Discovery's verbs: namespaces cannot be deleted as a collection; the rest of our kinds can. */
-function verbs(k: KindInfo): string[] {
-  return k.kind === 'Namespace' ? FULL.filter((v) => v !== 'deletecollection') : FULL;
-}
-
-/** The `all` category is what `kubectl get all` lists. */
-const IN_ALL = new Set([
-  'Pod',
-  'Service',
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-]);
-const categories = (k: KindInfo): string[] => (IN_ALL.has(k.kind) ? ['all'] : []);
 
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : []).flatMap((s: string) => s.split(',')).filter((s) => s !== '');
@@ -96,8 +77,8 @@ export const apiResources: Command = {
       (k) =>
         (typeof group !== 'string' || k.group === group) &&
         (typeof namespaced !== 'boolean' || k.namespaced === namespaced) &&
-        wantVerbs.every((v) => verbs(k).includes(v)) &&
-        wantCategories.every((c) => categories(k).includes(c)),
+        wantVerbs.every((v) => k.verbs.includes(v)) &&
+        wantCategories.every((c) => k.categories.includes(c)),
     );
     // Sorted by group (or the --sort-by field), then by name, as kubectl sorts.
     const key = (k: KindInfo) =>
@@ -114,7 +95,7 @@ export const apiResources: Command = {
     if (output === 'wide') header.push('VERBS', 'CATEGORIES');
     const rows = kinds.map((k) => {
       const row = [k.resource, k.shortNames.join(','), k.apiVersion, String(k.namespaced), k.kind];
-      if (output === 'wide') row.push(`[${verbs(k).join(' ')}]`, categories(k).join(','));
+      if (output === 'wide') row.push(`[${k.verbs.join(' ')}]`, k.categories.join(','));
       return row;
     });
     return { stdout: formatTable(ctx.flags['no-headers'] === true ? rows : [header, ...rows]) };

@@ -1,5 +1,5 @@
 /** `kubectl delete TYPE NAME…`, `TYPE/NAME`, `-f FILE`, `-l SELECTOR`, `--all`. */
-import { kindForApiVersion, mustKind } from '../../api/kinds.ts';
+import { kindForApiVersion, type KindName, mustKind } from '../../api/kinds.ts';
 import { ClusterDraft, deleteObject, listObjects, settleAfterDelete } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
@@ -62,7 +62,7 @@ export const del: Command = {
     const draft = new ClusterDraft(ctx.state);
     const out: string[] = [];
     const err: string[] = [];
-    const targets: Array<{ kind: string; namespace: string | undefined; name: string }> = [];
+    const targets: Array<{ kind: KindName; namespace: string | undefined; name: string }> = [];
     if (ctx.flags.filename !== undefined) {
       const read = readManifests(ctx);
       if (!read.ok) return { stderr: read.error, exitCode: 1 };

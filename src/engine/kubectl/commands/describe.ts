@@ -6,7 +6,7 @@
  */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
-import { DESCRIBERS } from '../describe/index.ts';
+import { describeObject } from '../registry.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { objectsFromFiles } from './file-objects.ts';
@@ -14,10 +14,7 @@ import { notFoundError, requestDenied } from './get-object.ts';
 import { FILENAME_FLAG } from './manifests.ts';
 
 function describeOne(ctx: CommandContext, obj: KubeObject): string {
-  const describer = DESCRIBERS[obj.kind];
-  return describer
-    ? describer(ctx.state, obj, { showEvents: ctx.flags['show-events'] !== false })
-    : '';
+  return describeObject(ctx.state, obj, { showEvents: ctx.flags['show-events'] !== false });
 }
 
 export const describe: Command = {

@@ -6,7 +6,7 @@
  */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
-import { columnsFor } from '../printers/columns.ts';
+import { columnsFor } from '../registry.ts';
 import { evaluateColumn, executeJsonPath, formatGoValue } from '../printers/jsonpath.ts';
 import { compileFieldSelector } from '../printers/field-selector.ts';
 import { formatLabels } from '../../labels/index.ts';

@@ -1,55 +1,46 @@
 /**
- * The columns `kubectl get` prints for each kind: the API server's table convertors
- * (kubernetes pkg/printers/internalversion/printers.go, printPod, printDeployment, …), normal
- * and `-o wide`. Roles and ClusterRoles have no convertor there, so they get the default one
- * (NAME, CREATED AT). Workload counts come from `.status`; get.ts fills it in first with
- * withDerivedStatus.
+ * The columns `kubectl get` prints for the core, networking and RBAC kinds: the API server's
+ * table convertors (kubernetes pkg/printers/internalversion/printers.go, printService,
+ * printNode, …), normal and `-o wide`. Roles and ClusterRoles have no convertor there, so they
+ * get the default one (NAME, CREATED AT). Pods are in pod-columns.ts, workloads in
+ * workload-columns.ts; kubectl/registry.ts says which kind prints with which.
  */
 import type {
+  ClusterRole,
+  ClusterRoleBinding,
   ConfigMap,
-  DaemonSet,
-  Deployment,
   EndpointSlice,
   Endpoints,
-  Job,
   KubeObject,
   Namespace,
   NetworkPolicy,
   Node,
-  ReplicaSet,
+  Pod,
+  Role,
+  RoleBinding,
   Secret,
   Service,
   ServiceAccount,
-  StatefulSet,
   Stored,
   Subject,
 } from '../../cluster/index.ts';
-import { humanDuration } from './table.ts';
 import { age } from './table.ts';
-import { formatLabelSelector, formatLabels, selectorString } from '../../labels/index.ts';
+import { formatLabelSelector, formatLabels } from '../../labels/index.ts';
 import { podRow, podWideRow } from './pod-columns.ts';
-import { jobSelector } from './workload-status.ts';
 
-/** How one kind prints as a table row. */
-export interface KindColumns {
+/**
+ * How one kind prints as a table row. The rows are methods, so one kind's columns can stand
+ * for any kind's: the registry picks them by the object's own kind.
+ */
+export interface KindColumns<T extends KubeObject = KubeObject> {
   headers: readonly string[];
   /** Extra columns appended with `-o wide`. */
   wideHeaders?: readonly string[];
-  row(obj: KubeObject, now: number): string[];
-  wideRow?(obj: KubeObject, now: number): string[];
+  row(obj: T, now: number): string[];
+  wideRow?(obj: T, now: number): string[];
 }
 
 const none = '<none>';
-
-function n(v: unknown): string {
-  return String(typeof v === 'number' ? v : 0);
-}
-
-/** Container names and images, comma-joined (layoutContainerCells). */
-function containerCells(spec: { containers?: ReadonlyArray<{ name: string; image?: string }> }) {
-  const cs = spec.containers ?? [];
-  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image ?? '').join(',')];
-}
 
 function serviceExternalIP(svc: Service, wide: boolean): string {
   const type = svc.spec?.type ?? 'ClusterIP';
@@ -180,270 +171,108 @@ function nodeAddress(node: Node, type: string): string {
   return node.status?.addresses?.find((a) => a.type === type)?.address ?? none;
 }
 
-function jobStatus(job: Job): string {
-  const has = (t: string) => job.status?.conditions?.find((c) => c.type === t)?.status === 'True';
-  if (has('Complete')) return 'Complete';
-  if (has('Failed')) return 'Failed';
-  if (job.metadata?.deletionTimestamp) return 'Terminating';
-  if (has('Suspended')) return 'Suspended';
-  if (has('FailureTarget')) return 'FailureTarget';
-  return 'Running';
-}
+/** The AGE cell every convertor but the default one ends with. */
+export const AGE = (o: KubeObject, now: number) => age(o.metadata.creationTimestamp, now);
 
-function jobCompletions(job: Job): string {
-  const succeeded = job.status?.succeeded ?? 0;
-  if (job.spec?.completions !== undefined) return `${succeeded}/${job.spec.completions}`;
-  const parallelism = job.spec?.parallelism ?? 0;
-  return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
-}
+export const namespaceColumns: KindColumns<Stored<Namespace>> = {
+  headers: ['NAME', 'STATUS', 'AGE'],
+  row: (ns, now) => [ns.metadata.name, ns.status?.phase ?? '', AGE(ns, now)],
+};
 
-function jobDuration(job: Job, now: number): string {
-  const start = job.status?.startTime;
-  if (!start) return '';
-  const end = job.status?.completionTime ? Date.parse(job.status.completionTime) : now;
-  return humanDuration(end - Date.parse(start));
-}
+export const podColumns: KindColumns<Stored<Pod>> = {
+  headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+  wideHeaders: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+  row: podRow,
+  wideRow: podWideRow,
+};
 
-const AGE = (o: KubeObject, now: number) => age(o.metadata.creationTimestamp, now);
+export const serviceColumns: KindColumns<Stored<Service>> = {
+  headers: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+  wideHeaders: ['SELECTOR'],
+  row: (svc, now) => [
+    svc.metadata.name,
+    svc.spec?.type ?? '',
+    svc.spec?.clusterIPs?.[0] ?? svc.spec?.clusterIP ?? none,
+    serviceExternalIP(svc, false),
+    servicePorts(svc),
+    AGE(svc, now),
+  ],
+  wideRow: (svc) => [formatLabels(svc.spec?.selector)],
+};
 
-export const COLUMNS: Record<string, KindColumns> = {
-  Namespace: {
-    headers: ['NAME', 'STATUS', 'AGE'],
-    row: (o, now) => [o.metadata.name, (o as Stored<Namespace>).status?.phase ?? '', AGE(o, now)],
+export const endpointsColumns: KindColumns<Stored<Endpoints>> = {
+  headers: ['NAME', 'ENDPOINTS', 'AGE'],
+  row: (ep, now) => [ep.metadata.name, formatEndpoints(ep), AGE(ep, now)],
+};
+
+export const endpointSliceColumns: KindColumns<Stored<EndpointSlice>> = {
+  headers: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+  row: (s, now) => [s.metadata.name, s.addressType ?? '', ...sliceColumns(s), AGE(s, now)],
+};
+
+export const serviceAccountColumns: KindColumns<Stored<ServiceAccount>> = {
+  headers: ['NAME', 'SECRETS', 'AGE'],
+  row: (sa, now) => [sa.metadata.name, String(sa.secrets?.length ?? 0), AGE(sa, now)],
+};
+
+export const configMapColumns: KindColumns<Stored<ConfigMap>> = {
+  headers: ['NAME', 'DATA', 'AGE'],
+  row: (cm, now) => {
+    const count = Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length;
+    return [cm.metadata.name, String(count), AGE(cm, now)];
   },
-  Pod: {
-    headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
-    wideHeaders: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
-    row: podRow,
-    wideRow: podWideRow,
+};
+
+export const secretColumns: KindColumns<Stored<Secret>> = {
+  headers: ['NAME', 'TYPE', 'DATA', 'AGE'],
+  row: (s, now) => [
+    s.metadata.name,
+    s.type ?? '',
+    String(Object.keys({ ...(s.data ?? {}), ...(s.stringData ?? {}) }).length),
+    AGE(s, now),
+  ],
+};
+
+export const nodeColumns: KindColumns<Stored<Node>> = {
+  headers: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+  wideHeaders: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+  row: (node, now) => [
+    node.metadata.name,
+    nodeStatus(node),
+    nodeRoles(node),
+    AGE(node, now),
+    node.status?.nodeInfo?.kubeletVersion ?? '',
+  ],
+  wideRow: (node) => {
+    const info = node.status?.nodeInfo;
+    return [
+      nodeAddress(node, 'InternalIP'),
+      nodeAddress(node, 'ExternalIP'),
+      info?.osImage || '<unknown>',
+      info?.kernelVersion || '<unknown>',
+      info?.containerRuntimeVersion || '<unknown>',
+    ];
   },
-  Service: {
-    headers: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
-    wideHeaders: ['SELECTOR'],
-    row: (o, now) => {
-      const svc = o as Stored<Service>;
-      return [
-        svc.metadata.name,
-        svc.spec?.type ?? '',
-        svc.spec?.clusterIPs?.[0] ?? svc.spec?.clusterIP ?? none,
-        serviceExternalIP(svc, false),
-        servicePorts(svc),
-        AGE(o, now),
-      ];
-    },
-    wideRow: (o) => [formatLabels((o as Stored<Service>).spec?.selector)],
-  },
-  Endpoints: {
-    headers: ['NAME', 'ENDPOINTS', 'AGE'],
-    row: (o, now) => [o.metadata.name, formatEndpoints(o as Stored<Endpoints>), AGE(o, now)],
-  },
-  EndpointSlice: {
-    headers: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
-    row: (o, now) => {
-      const s = o as Stored<EndpointSlice>;
-      return [s.metadata.name, s.addressType ?? '', ...sliceColumns(s), AGE(o, now)];
-    },
-  },
-  ServiceAccount: {
-    headers: ['NAME', 'SECRETS', 'AGE'],
-    row: (o, now) => [
-      o.metadata.name,
-      String((o as Stored<ServiceAccount>).secrets?.length ?? 0),
-      AGE(o, now),
-    ],
-  },
-  ConfigMap: {
-    headers: ['NAME', 'DATA', 'AGE'],
-    row: (o, now) => {
-      const cm = o as Stored<ConfigMap>;
-      const count = Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length;
-      return [cm.metadata.name, String(count), AGE(o, now)];
-    },
-  },
-  Secret: {
-    headers: ['NAME', 'TYPE', 'DATA', 'AGE'],
-    row: (o, now) => {
-      const s = o as Stored<Secret>;
-      return [
-        s.metadata.name,
-        s.type ?? '',
-        String(Object.keys({ ...(s.data ?? {}), ...(s.stringData ?? {}) }).length),
-        AGE(o, now),
-      ];
-    },
-  },
-  Node: {
-    headers: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
-    wideHeaders: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
-    row: (o, now) => {
-      const node = o as Stored<Node>;
-      return [
-        node.metadata.name,
-        nodeStatus(node),
-        nodeRoles(node),
-        AGE(o, now),
-        node.status?.nodeInfo?.kubeletVersion ?? '',
-      ];
-    },
-    wideRow: (o) => {
-      const node = o as Stored<Node>;
-      const info = node.status?.nodeInfo;
-      return [
-        nodeAddress(node, 'InternalIP'),
-        nodeAddress(node, 'ExternalIP'),
-        info?.osImage || '<unknown>',
-        info?.kernelVersion || '<unknown>',
-        info?.containerRuntimeVersion || '<unknown>',
-      ];
-    },
-  },
-  NetworkPolicy: {
-    headers: ['NAME', 'POD-SELECTOR', 'AGE'],
-    row: (o, now) => [
-      o.metadata.name,
-      formatLabelSelector((o as Stored<NetworkPolicy>).spec?.podSelector),
-      AGE(o, now),
-    ],
-  },
-  Role: rbacRoleColumns(),
-  ClusterRole: rbacRoleColumns(),
-  RoleBinding: bindingColumns(),
-  ClusterRoleBinding: bindingColumns(),
-  Deployment: {
-    headers: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
-    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => {
-      const d = o as Stored<Deployment>;
-      return [
-        d.metadata.name,
-        `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`,
-        n(d.status?.updatedReplicas),
-        n(d.status?.availableReplicas),
-        AGE(o, now),
-      ];
-    },
-    wideRow: (o) => {
-      const d = o as Stored<Deployment>;
-      return [...containerCells(d.spec?.template?.spec ?? {}), selectorString(d.spec?.selector)];
-    },
-  },
-  ReplicaSet: {
-    headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
-    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => {
-      const rs = o as Stored<ReplicaSet>;
-      return [
-        rs.metadata.name,
-        n(rs.spec?.replicas ?? 1),
-        n(rs.status?.replicas),
-        n(rs.status?.readyReplicas),
-        AGE(o, now),
-      ];
-    },
-    wideRow: (o) => {
-      const rs = o as Stored<ReplicaSet>;
-      return [
-        ...containerCells(rs.spec?.template?.spec ?? {}),
-        formatLabelSelector(rs.spec?.selector),
-      ];
-    },
-  },
-  StatefulSet: {
-    headers: ['NAME', 'READY', 'AGE'],
-    wideHeaders: ['CONTAINERS', 'IMAGES'],
-    row: (o, now) => {
-      const sts = o as Stored<StatefulSet>;
-      return [
-        sts.metadata.name,
-        `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 1}`,
-        AGE(o, now),
-      ];
-    },
-    wideRow: (o) => containerCells((o as Stored<StatefulSet>).spec?.template?.spec ?? {}),
-  },
-  DaemonSet: {
-    headers: [
-      'NAME',
-      'DESIRED',
-      'CURRENT',
-      'READY',
-      'UP-TO-DATE',
-      'AVAILABLE',
-      'NODE SELECTOR',
-      'AGE',
-    ],
-    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => {
-      const ds = o as Stored<DaemonSet>;
-      const st = ds.status;
-      return [
-        ds.metadata.name,
-        n(st?.desiredNumberScheduled),
-        n(st?.currentNumberScheduled),
-        n(st?.numberReady),
-        n(st?.updatedNumberScheduled),
-        n(st?.numberAvailable),
-        formatLabels(ds.spec?.template?.spec?.nodeSelector),
-        AGE(o, now),
-      ];
-    },
-    wideRow: (o) => {
-      const ds = o as Stored<DaemonSet>;
-      return [
-        ...containerCells(ds.spec?.template?.spec ?? {}),
-        formatLabelSelector(ds.spec?.selector),
-      ];
-    },
-  },
-  Job: {
-    headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
-    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => {
-      const job = o as Stored<Job>;
-      return [
-        job.metadata.name,
-        jobStatus(job),
-        jobCompletions(job),
-        jobDuration(job, now),
-        AGE(o, now),
-      ];
-    },
-    wideRow: (o) => {
-      const job = o as Stored<Job>;
-      return [
-        ...containerCells(job.spec?.template?.spec ?? {}),
-        formatLabelSelector(jobSelector(job)),
-      ];
-    },
-  },
+};
+
+export const networkPolicyColumns: KindColumns<Stored<NetworkPolicy>> = {
+  headers: ['NAME', 'POD-SELECTOR', 'AGE'],
+  row: (np, now) => [np.metadata.name, formatLabelSelector(np.spec?.podSelector), AGE(np, now)],
 };
 
 /** The default table convertor: name and the creation time in RFC 3339. */
-function rbacRoleColumns(): KindColumns {
-  return {
-    headers: ['NAME', 'CREATED AT'],
-    row: (o) => [o.metadata.name, o.metadata.creationTimestamp ?? ''],
-  };
-}
-
-function bindingColumns(): KindColumns {
-  return {
-    headers: ['NAME', 'ROLE', 'AGE'],
-    wideHeaders: ['USERS', 'GROUPS', 'SERVICEACCOUNTS'],
-    row: (o, now) => {
-      const ref = (o as { roleRef?: { kind?: string; name?: string } }).roleRef;
-      return [o.metadata.name, `${ref?.kind ?? ''}/${ref?.name ?? ''}`, AGE(o, now)];
-    },
-    wideRow: (o) => subjectCells((o as { subjects?: Subject[] }).subjects),
-  };
-}
-
-/** Kinds without a dedicated printer show NAME and AGE. */
-export const DEFAULT_COLUMNS: KindColumns = {
-  headers: ['NAME', 'AGE'],
-  row: (o, now) => [o.metadata.name, age(o.metadata.creationTimestamp, now)],
+export const roleColumns: KindColumns<Stored<Role | ClusterRole>> = {
+  headers: ['NAME', 'CREATED AT'],
+  row: (o) => [o.metadata.name, o.metadata.creationTimestamp ?? ''],
 };
 
-export function columnsFor(kind: string): KindColumns {
-  return COLUMNS[kind] ?? DEFAULT_COLUMNS;
-}
+export const bindingColumns: KindColumns<Stored<RoleBinding | ClusterRoleBinding>> = {
+  headers: ['NAME', 'ROLE', 'AGE'],
+  wideHeaders: ['USERS', 'GROUPS', 'SERVICEACCOUNTS'],
+  row: (b, now) => [
+    b.metadata.name,
+    `${b.roleRef?.kind ?? ''}/${b.roleRef?.name ?? ''}`,
+    AGE(b, now),
+  ],
+  wideRow: (b) => subjectCells(b.subjects),
+};

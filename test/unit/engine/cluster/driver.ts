@@ -1,5 +1,6 @@
 /** A small fluent driver for engine tests: apply YAML, run commands, read objects. */
 import { expect } from 'vitest';
+import type { KindName } from '../../../../src/engine/api/kinds.ts';
 import {
   applyToState,
   createCluster,
@@ -43,11 +44,11 @@ export class Driver {
     return r.stdout;
   }
 
-  get<T = KubeObject>(kind: string, ns: string | undefined, name: string) {
+  get<T = KubeObject>(kind: KindName, ns: string | undefined, name: string) {
     return getObject<T>(this.state, kind, ns, name);
   }
 
-  list<T = KubeObject>(kind: string, ns?: string) {
+  list<T = KubeObject>(kind: KindName, ns?: string) {
     return listObjects<T>(this.state, kind, ns);
   }
 }

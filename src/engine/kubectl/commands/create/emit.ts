@@ -215,7 +215,7 @@ export function emitAll(
     const info = kindForApiVersion(obj.apiVersion, obj.kind)!;
     const ns = info.namespaced ? (obj.metadata.namespace ?? ctx.namespace) : undefined;
     results.push(
-      (getObject(state, obj.kind, ns, obj.metadata.name) as KubeObject | undefined) ?? obj,
+      (getObject(state, info.kind, ns, obj.metadata.name) as KubeObject | undefined) ?? obj,
     );
   }
   function render(order: readonly number[]): string {
