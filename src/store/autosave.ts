@@ -1,104 +1,132 @@
 /**
- * Autosave: the session (undo history, room slots, typed commands) is written to storage a
- * moment after it changes, when the browser is idle, and at once when the page is hidden.
- * Loading reads it back; a save that does not read back is set aside with a notice.
+ * Autosave: each saved part is written under its key when the state it holds changes. The
+ * session (the undo history, possibly large) waits a moment and for the browser to be idle,
+ * and is written at once when the page is hidden; the small parts (lesson, recall) are written
+ * at once, so a reload right after solving a task keeps it. A write the storage refuses is
+ * reported once and the part is marked unsaved; the visit goes on in memory.
  */
-import type { LabStore } from './lab-store.ts';
+import type { LabState, LabStore } from './lab-store.ts';
 import { withNotice } from './layout-slice.ts';
-import {
-  deserializeSession,
-  serializeSession,
-  STORAGE_KEY,
-  type HistoryEntry,
-  type Session,
-} from './persist.ts';
+import { serializeSession, type Session } from './persist.ts';
+import { encodeLesson, encodeRecall, STORAGE_KEYS, type SavedPart } from './saved-records.ts';
 
-export function loadSession(storage: Storage | null): { session?: Session; notice?: string } {
-  if (!storage) return {};
-  let text: string | null;
-  try {
-    text = storage.getItem(STORAGE_KEY);
-  } catch {
-    return { notice: 'Autosave is unavailable in this browser (storage is blocked).' };
-  }
-  if (text === null) return {};
-  const restored = deserializeSession(text);
-  if (restored.ok) return { session: restored.session };
-  const aside = `${STORAGE_KEY}.set-aside.${Date.now()}`;
-  try {
-    storage.setItem(aside, text);
-    storage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage full: the bad save simply stays unread; a fresh session starts either way.
-  }
-  return {
-    notice: `Your saved session could not be restored (${restored.reason}). It was set aside as "${aside}" and a new cluster was started.`,
-  };
+interface PartWriter {
+  part: SavedPart;
+  /** The state the part holds: a write follows when any of these changes (by identity). */
+  watch: (s: LabState) => readonly unknown[];
+  /** Writes the part; throws when storage refuses. */
+  write: (storage: Storage, s: LabState) => void;
+  /** Wait for a quiet, idle moment first (large parts). */
+  deferred: boolean;
 }
 
-export function startAutosave(store: LabStore, storage: Storage, delay = 400): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last:
-    | { entries: HistoryEntry[]; index: number; rooms: string[]; commandHistory: string[] }
-    | undefined;
-  const save = () => {
-    timer = undefined;
-    const s = store.getState();
-    const session: Session = {
-      entries: s.entries,
-      index: s.index,
-      rooms: s.rooms,
-      commandHistory: s.commandHistory,
-    };
-    try {
-      storage.setItem(STORAGE_KEY, serializeSession(session));
-    } catch {
-      try {
-        // Over quota: keep at least the current state.
-        storage.setItem(
-          STORAGE_KEY,
-          serializeSession({ ...session, entries: s.entries.slice(0, s.index + 1) }, 1),
-        );
-      } catch {
-        store.setState({
-          notices: withNotice(
-            s.notices,
-            'warning',
-            'Autosave failed: the browser storage is full.',
-          ),
-        });
-      }
-    }
+function writeSession(storage: Storage, s: LabState) {
+  const session: Session = {
+    entries: s.entries,
+    index: s.index,
+    rooms: s.rooms,
+    commandHistory: s.commandHistory,
   };
-  store.subscribe((s) => {
-    if (
-      last &&
-      last.entries === s.entries &&
-      last.index === s.index &&
-      last.rooms === s.rooms &&
-      last.commandHistory === s.commandHistory
-    )
-      return;
-    last = {
-      entries: s.entries,
-      index: s.index,
-      rooms: s.rooms,
-      commandHistory: s.commandHistory,
-    };
-    if (timer) clearTimeout(timer);
+  try {
+    storage.setItem(STORAGE_KEYS.session, serializeSession(session));
+  } catch {
+    // Over quota: keep at least the current state.
+    storage.setItem(
+      STORAGE_KEYS.session,
+      serializeSession({ ...session, entries: s.entries.slice(0, s.index + 1) }, 1),
+    );
+  }
+}
+
+const PARTS: readonly PartWriter[] = [
+  {
+    part: 'session',
+    watch: (s) => [s.entries, s.index, s.rooms, s.commandHistory],
+    write: writeSession,
+    deferred: true,
+  },
+  {
+    part: 'lesson',
+    watch: (s) => [s.mode, s.progress],
+    write: (storage, s) =>
+      storage.setItem(STORAGE_KEYS.lesson, encodeLesson({ mode: s.mode, progress: s.progress })),
+    deferred: false,
+  },
+  {
+    part: 'recall',
+    watch: (s) => [s.recall],
+    write: (storage, s) => storage.setItem(STORAGE_KEYS.recall, encodeRecall(s.recall)),
+    deferred: false,
+  },
+];
+
+const same = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
+
+export function startAutosave(store: LabStore, storage: Storage, delay = 400): void {
+  const save = (p: PartWriter) => {
+    const s = store.getState();
+    let ok = true;
+    try {
+      p.write(storage, s);
+    } catch {
+      ok = false;
+    }
+    const was = s.unsaved.includes(p.part);
+    if (ok && was) store.setState({ unsaved: s.unsaved.filter((x) => x !== p.part) });
+    if (!ok && !was)
+      store.setState({
+        unsaved: [...s.unsaved, p.part],
+        // Said once while anything is unsaved, not once per part.
+        ...(s.unsaved.length === 0
+          ? {
+              notices: withNotice(
+                s.notices,
+                'warning',
+                'Autosave failed: the browser storage is full.',
+              ),
+            }
+          : {}),
+      });
+  };
+
+  const seen = new Map(PARTS.map((p) => [p.part, p.watch(store.getState())]));
+  const timers = new Map<SavedPart, ReturnType<typeof setTimeout>>();
+  const saveLater = (p: PartWriter) => {
+    const t = timers.get(p.part);
+    if (t) clearTimeout(t);
     // Saving a big cluster costs a few ms of JSON: do it when the browser is idle.
-    timer = setTimeout(() => {
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: object) => void })
-        .requestIdleCallback;
-      if (idle) idle(save, { timeout: 2000 });
-      else save();
-    }, delay);
+    timers.set(
+      p.part,
+      setTimeout(() => {
+        const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: object) => void })
+          .requestIdleCallback;
+        const run = () => {
+          timers.delete(p.part);
+          save(p);
+        };
+        if (idle) idle(run, { timeout: 2000 });
+        else run();
+      }, delay),
+    );
+  };
+
+  store.subscribe((s) => {
+    for (const p of PARTS) {
+      const now = p.watch(s);
+      if (same(now, seen.get(p.part)!)) continue;
+      seen.set(p.part, now);
+      if (p.deferred) saveLater(p);
+      else save(p);
+    }
   });
   if (typeof window !== 'undefined') {
     window.addEventListener('pagehide', () => {
-      if (timer) {
-        clearTimeout(timer);
-        save();
+      for (const p of PARTS) {
+        const t = timers.get(p.part);
+        if (!t) continue;
+        clearTimeout(t);
+        timers.delete(p.part);
+        save(p);
       }
     });
   }

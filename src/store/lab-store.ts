@@ -1,66 +1,70 @@
 /**
  * The one store, composed of slices that each keep their state beside their actions: the
- * cluster's undo history, the terminal, and the layout (what is shown and selected). Each
- * slice starts from what was saved; autosave writes it back.
+ * cluster's undo history, the terminal, the layout (what is shown and selected), the lesson
+ * (mode and progress) and the flashcard schedule. The store owns everything saved: each slice
+ * starts from what saved-state.ts read back, and autosave.ts writes it again.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterState } from '../engine/index.ts';
 // Deep import on purpose: the first screen needs only the cluster model, not the interpreter.
 import { createCluster } from '../engine/cluster/defaults.ts';
-import { loadSession, startAutosave } from './autosave.ts';
+import { startAutosave } from './autosave.ts';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice.ts';
 import { createLayoutSlice, updateRooms, type LayoutSlice } from './layout-slice.ts';
+import { createLessonSlice, type LessonSlice } from './lesson-slice.ts';
 import type { HistoryEntry } from './persist.ts';
+import { createRecallSlice, type RecallSlice } from './recall-slice.ts';
 import { onRuntimeLoaded } from './runtime-loader.ts';
+import { defaultStorage, loadSavedState } from './saved-state.ts';
 import { createTerminalSlice, type TerminalSlice } from './terminal-slice.ts';
 
 export type { ClusterSlice } from './cluster-slice.ts';
 export { updateRooms, type LayoutSlice, type Notice, type Selection } from './layout-slice.ts';
+export type { LessonSlice } from './lesson-slice.ts';
+export type { RecallSlice } from './recall-slice.ts';
 export type { TerminalLine, TerminalSlice } from './terminal-slice.ts';
 
-export type LabState = ClusterSlice & TerminalSlice & LayoutSlice;
+export type LabState = ClusterSlice & TerminalSlice & LayoutSlice & LessonSlice & RecallSlice;
 
 export interface LabStoreOptions {
-  /** Where autosave goes; null turns autosave off (tests). */
+  /** Where everything is saved; null keeps this visit in memory only (tests). Default: localStorage. */
   storage?: Storage | null;
-  /** Delay before an autosave (ms). */
+  /** Delay before the session is autosaved (ms). */
   saveDelay?: number;
-  /** A cluster to start from instead of the saved session or a new cluster. */
+  /** A cluster to start from instead of the saved session or a new cluster (other parts still load). */
   initial?: ClusterState;
 }
 
 export type LabStore = StoreApi<LabState>;
 
 export function createLabStore(options: LabStoreOptions = {}): LabStore {
-  const storage =
-    options.storage !== undefined
-      ? options.storage
-      : typeof localStorage !== 'undefined'
-        ? localStorage
-        : null;
-  const loaded = options.initial ? {} : loadSession(storage);
+  const saved = loadSavedState(options.storage !== undefined ? options.storage : defaultStorage(), {
+    session: !options.initial,
+  });
   const first: HistoryEntry = {
     cluster: options.initial ?? createCluster(),
     tests: [],
     label: 'New cluster',
     at: Date.now(),
   };
-  const entries = loaded.session?.entries ?? [first];
-  const index = loaded.session?.index ?? 0;
+  const entries = saved.session?.entries ?? [first];
+  const index = saved.session?.index ?? 0;
 
   const store = createStore<LabState>()((...a) => ({
     ...createClusterSlice({ entries, index })(...a),
-    ...createTerminalSlice({ commandHistory: loaded.session?.commandHistory ?? [] })(...a),
+    ...createTerminalSlice({ commandHistory: saved.session?.commandHistory ?? [] })(...a),
     ...createLayoutSlice({
-      rooms: updateRooms(loaded.session?.rooms ?? [], entries[index]!.cluster),
-      warnings: loaded.notice ? [loaded.notice] : [],
+      rooms: updateRooms(saved.session?.rooms ?? [], entries[index]!.cluster),
+      warnings: saved.warnings,
     })(...a),
+    ...createLessonSlice(saved.lesson)(...a),
+    ...createRecallSlice(saved.recall)(...a),
   }));
 
   if (!store.getState().runtimeReady) {
     // The app starts the load after its first render; actions start it on demand.
     onRuntimeLoaded(() => store.setState({ runtimeReady: true }));
   }
-  if (storage) startAutosave(store, storage, options.saveDelay);
+  if (saved.storage) startAutosave(store, saved.storage, options.saveDelay);
   return store;
 }

@@ -1,13 +1,14 @@
 /**
  * The layout slice: how the building is shown and what the learner is looking at — the room
  * slots, the selection, list or diagram, labels, reachability mode, the connection test the
- * inspector explains — and the notices shown outside the terminal.
+ * inspector explains — and the notices shown outside the terminal (with what could not be saved).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ClusterState } from '../engine/index.ts';
 // Deep import on purpose: the first screen needs only the cluster model, not the interpreter.
 import { listObjects } from '../engine/cluster/state.ts';
 import type { LabState } from './lab-store.ts';
+import type { SavedPart } from './saved-records.ts';
 
 /** What the inspector shows: an object by kind, namespace and name. */
 export interface Selection {
@@ -36,6 +37,8 @@ export interface LayoutSlice {
   /** The connection test the inspector explains. */
   focusedTest: string | null;
   notices: Notice[];
+  /** Saved parts whose last write the storage refused (full): they live in memory only. */
+  unsaved: readonly SavedPart[];
   select: (sel: Selection | null) => void;
   focusTest: (id: string | null) => void;
   setListView: (on: boolean) => void;
@@ -84,6 +87,7 @@ export function createLayoutSlice(init: {
     reach: null,
     focusedTest: null,
     notices: init.warnings.reduce<Notice[]>((all, text) => withNotice(all, 'warning', text), []),
+    unsaved: [],
     select: (selection) => set({ selection }),
     focusTest: (focusedTest) => set({ focusedTest }),
     setListView: (listView) => set({ listView }),

@@ -7,10 +7,10 @@
  */
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderLearnPanel, storage } from './panel-harness.tsx';
+import { renderLearnPanel, savedProgress, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
-import { parseProgress, skillMastery } from '../../../src/learn/index.ts';
+import { skillMastery } from '../../../src/learn/index.ts';
 import {
   startExam,
   composeExam,
@@ -20,7 +20,6 @@ import {
 } from '../../../src/learn/exam.ts';
 import type { LabStore } from '../../../src/store/index.ts';
 import type { UserEvent } from '@testing-library/user-event';
-import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
 import {
   EXAM_KEY,
   clearExam,
@@ -124,7 +123,7 @@ describe('exam mode', () => {
     expect(within(other).getAllByText(/Failed:/).length).toBeGreaterThan(0);
     expect(other).toHaveTextContent('Decided by:');
 
-    const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    const saved = savedProgress();
     expect(saved.tasks[`${q.lesson.id}/${q.task.id}`]?.status).toBe('solved');
     for (const s of q.lesson.skills) expect(skillMastery(saved, s)).toBe('proficient');
   });
