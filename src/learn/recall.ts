@@ -48,8 +48,6 @@ const GRADE: Record<RecallRating, Grade> = {
   easy: Rating.Easy,
 };
 
-/** Where the schedule is kept. */
-export const RECALL_KEY = 'nslab.recall.v1';
 /** Desired retention: review when predicted recall falls to 90% (FSRS's default). */
 export const DESIRED_RETENTION = 0.9;
 /** New cards introduced per day at most. */

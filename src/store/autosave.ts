@@ -1,14 +1,21 @@
 /**
  * Autosave: each saved part is written under its key when the state it holds changes. The
  * session (the undo history, possibly large) waits a moment and for the browser to be idle,
- * and is written at once when the page is hidden; the small parts (lesson, recall) are written
- * at once, so a reload right after solving a task keeps it. A write the storage refuses is
- * reported once and the part is marked unsaved; the visit goes on in memory.
+ * and is written at once when the page is hidden; the other parts (lesson, recall, exam) are
+ * written at once, so a reload right after solving a task or changing an exam question keeps
+ * it. A write the storage refuses is reported once and the part is marked unsaved; the visit
+ * goes on in memory.
  */
 import type { LabState, LabStore } from './lab-store.ts';
 import { withNotice } from './layout-slice.ts';
 import { serializeSession, type Session } from './persist.ts';
-import { encodeLesson, encodeRecall, STORAGE_KEYS, type SavedPart } from './saved-records.ts';
+import {
+  encodeExam,
+  encodeLesson,
+  encodeRecall,
+  STORAGE_KEYS,
+  type SavedPart,
+} from './saved-records.ts';
 
 interface PartWriter {
   part: SavedPart;
@@ -56,6 +63,17 @@ const PARTS: readonly PartWriter[] = [
     part: 'recall',
     watch: (s) => [s.recall],
     write: (storage, s) => storage.setItem(STORAGE_KEYS.recall, encodeRecall(s.recall)),
+    deferred: false,
+  },
+  {
+    // Every change to the current question's work is kept at once: a reload must not lose it.
+    part: 'exam',
+    watch: (s) => [s.exam.session, s.exam.work, s.exam.credited],
+    write: (storage, s) => {
+      const { session, work, credited } = s.exam;
+      if (session) storage.setItem(STORAGE_KEYS.exam, encodeExam({ session, work, credited }));
+      else storage.removeItem(STORAGE_KEYS.exam);
+    },
     deferred: false,
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * The one store, composed of slices that each keep their state beside their actions: the
  * cluster's undo history, the terminal, the layout (what is shown and selected), the lesson
- * (mode and progress) and the flashcard schedule. The store owns everything saved: each slice
+ * (mode and progress), the flashcard schedule and the exam in progress. The store owns everything saved: each slice
  * starts from what saved-state.ts read back, and autosave.ts writes it again.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -10,21 +10,28 @@ import type { ClusterState } from '../engine/index.ts';
 import { createCluster } from '../engine/cluster/defaults.ts';
 import { startAutosave } from './autosave.ts';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice.ts';
+import { createExamSlice, type ExamSlice } from './exam-slice.ts';
 import { createLayoutSlice, updateRooms, type LayoutSlice } from './layout-slice.ts';
 import { createLessonSlice, type LessonSlice } from './lesson-slice.ts';
 import type { HistoryEntry } from './persist.ts';
 import { createRecallSlice, type RecallSlice } from './recall-slice.ts';
 import { onRuntimeLoaded } from './runtime-loader.ts';
-import { defaultStorage, loadSavedState } from './saved-state.ts';
+import { defaultStorage, loadSavedState, setAsidePart } from './saved-state.ts';
 import { createTerminalSlice, type TerminalSlice } from './terminal-slice.ts';
 
 export type { ClusterSlice } from './cluster-slice.ts';
+export { examClock, type ExamSlice } from './exam-slice.ts';
 export { updateRooms, type LayoutSlice, type Notice, type Selection } from './layout-slice.ts';
 export type { LessonSlice } from './lesson-slice.ts';
 export type { RecallSlice } from './recall-slice.ts';
 export type { TerminalLine, TerminalSlice } from './terminal-slice.ts';
 
-export type LabState = ClusterSlice & TerminalSlice & LayoutSlice & LessonSlice & RecallSlice;
+export type LabState = ClusterSlice &
+  TerminalSlice &
+  LayoutSlice &
+  LessonSlice &
+  RecallSlice &
+  ExamSlice;
 
 export interface LabStoreOptions {
   /** Where everything is saved; null keeps this visit in memory only (tests). Default: localStorage. */
@@ -59,6 +66,10 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     })(...a),
     ...createLessonSlice(saved.lesson)(...a),
     ...createRecallSlice(saved.recall)(...a),
+    ...createExamSlice({
+      saved: saved.exam,
+      setAside: (reason) => setAsidePart(saved.storage, 'exam', reason),
+    })(...a),
   }));
 
   if (!store.getState().runtimeReady) {

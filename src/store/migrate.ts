@@ -18,6 +18,8 @@ export const LEGACY_KEYS = {
   mode: 'nslab.learn.mode',
   /** The flashcard schedule (`RecallState` JSON), written by Recall mode. */
   recall: 'nslab.recall.v1',
+  /** The exam in progress: `{session, clusters}`, clusters a schema-1 session as a string. */
+  exam: 'nslab.exam.v1',
 } as const;
 
 export interface MigrationResult {
@@ -111,6 +113,27 @@ export function migrateStorage(storage: Storage): MigrationResult {
       asideLegacy(LEGACY_KEYS.recall, 'flashcard schedule', 'was found beside the current one');
     else if (!r.ok) asideLegacy(LEGACY_KEYS.recall, 'flashcard schedule', 'is not valid JSON');
     else move('recall', { schedule: r.value }, [LEGACY_KEYS.recall]);
+  }
+
+  // The exam: its questions' clusters were a session (schema 1) inside a string.
+  const exam = get(LEGACY_KEYS.exam);
+  if (exam !== null) {
+    const r = parse(exam);
+    const old = r.ok && isObj(r.value) ? r.value : null;
+    const inner = typeof old?.clusters === 'string' ? parse(old.clusters) : null;
+    if (get(STORAGE_KEYS.exam) !== null)
+      asideLegacy(LEGACY_KEYS.exam, 'exam in progress', 'was found beside the current one');
+    else if (!old || inner?.ok === false)
+      asideLegacy(LEGACY_KEYS.exam, 'exam in progress', 'is not valid JSON');
+    else {
+      const body = inner?.ok ? inner.value : null;
+      // Schema 1's session body is schema 2's; anything else is left for the reader to refuse.
+      const work = isObj(body) && body.schema === 1 ? { ...body, schema: SCHEMA_VERSION } : body;
+      const session = old.session;
+      // An exam that had ended was credited when it ended.
+      const credited = isObj(session) && typeof session.endedAt === 'number';
+      move('exam', { session, work, credited }, [LEGACY_KEYS.exam]);
+    }
   }
   return out;
 }

@@ -6,10 +6,21 @@
  * the original aside, so nothing the learner did is lost.
  */
 // Deep imports on purpose: the first screen must not pull in the interpreter (see runtime.ts).
+import type { ClusterState } from '../engine/index.ts';
+import type { ExamRecord } from '../learn/exam-reducer.ts';
+import { sessionFromSaved, sessionToSaved } from '../learn/exam-session.ts';
+import type { Lesson } from '../learn/types.ts';
 import { MODES, SUGGESTED_PATH, type ModeId } from '../learn/modes.ts';
 import { emptyProgress, readProgress, type Progress } from '../learn/progress.ts';
 import { readRecall, type RecallState } from '../learn/recall-schedule.ts';
-import { deserializeSession, SCHEMA_VERSION, STORAGE_KEY, type Session } from './persist.ts';
+import {
+  decodeSession,
+  deserializeSession,
+  encodeSession,
+  SCHEMA_VERSION,
+  STORAGE_KEY,
+  type Session,
+} from './persist.ts';
 
 /** The storage key of each part. */
 export const STORAGE_KEYS = {
@@ -19,6 +30,8 @@ export const STORAGE_KEYS = {
   lesson: 'namespace-lab.lesson',
   /** The flashcard schedule. */
   recall: 'namespace-lab.recall',
+  /** The exam in progress (or its report): the session and each question's cluster. */
+  exam: 'namespace-lab.exam',
 } as const;
 
 export type SavedPart = keyof typeof STORAGE_KEYS;
@@ -90,4 +103,71 @@ export function decodeRecall(text: string): Decoded<RecallState> {
   return isObj(schedule) && schedule.version === 1 && isObj(schedule.cards)
     ? { ok: true, value: r.state, problem: r.error }
     : { ok: false, reason: r.error.replace(/; starting afresh$/, '') };
+}
+
+/**
+ * An exam as read from storage before the lessons are at hand: its questions are only ids
+ * until `hydrateExam` finds them (the lessons load with the learning panel, not the first screen).
+ */
+export interface SavedExam {
+  session: unknown;
+  /** Each question's cluster by question index. */
+  work: ReadonlyMap<number, ClusterState>;
+  credited: boolean;
+}
+
+/** The questions' clusters travel in the session format: each object stored once across them. */
+export function encodeExam(r: ExamRecord): string {
+  const entries = r.work.flatMap((cluster, i) =>
+    cluster ? [{ cluster, tests: [], label: `q${i}`, at: 0 }] : [],
+  );
+  const work = entries.length
+    ? encodeSession({ entries, index: 0, rooms: [], commandHistory: [] }, Number.MAX_SAFE_INTEGER)
+    : null;
+  return JSON.stringify({
+    schema: SCHEMA_VERSION,
+    session: sessionToSaved(r.session),
+    work,
+    credited: r.credited,
+  });
+}
+
+export function decodeExam(text: string): Decoded<SavedExam> {
+  const e = readEnvelope(text, 'exam');
+  if (!e.ok) return e;
+  const { session, work, credited } = e.body;
+  if (!isObj(session)) return { ok: false, reason: 'the saved exam has no session' };
+  const clusters = new Map<number, ClusterState>();
+  if (work !== null && work !== undefined) {
+    const r = decodeSession(work);
+    if (!r.ok) return { ok: false, reason: `the saved work: ${r.reason}` };
+    for (const entry of r.session.entries) {
+      const i = Number(/^q(\d+)$/.exec(entry.label)?.[1] ?? NaN);
+      if (!Number.isInteger(i))
+        return { ok: false, reason: `a saved cluster belongs to no question (${entry.label})` };
+      clusters.set(i, entry.cluster);
+    }
+  }
+  return {
+    ok: true,
+    value: {
+      session,
+      work: clusters,
+      credited: typeof credited === 'boolean' ? credited : typeof session.endedAt === 'number',
+    },
+  };
+}
+
+/** The saved exam read against the lessons: every question must still exist. */
+export function hydrateExam(
+  saved: SavedExam,
+  lessons: readonly Lesson[],
+): { ok: true; record: ExamRecord } | { ok: false; reason: string } {
+  const s = sessionFromSaved(saved.session, lessons);
+  if (!s.ok) return s;
+  const n = s.session.exam.questions.length;
+  for (const i of saved.work.keys())
+    if (i >= n) return { ok: false, reason: `a saved cluster belongs to no question (q${i})` };
+  const work = s.session.exam.questions.map((_, i) => saved.work.get(i));
+  return { ok: true, record: { session: s.session, work, credited: saved.credited } };
 }

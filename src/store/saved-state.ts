@@ -8,6 +8,7 @@ import type { RecallState } from '../learn/recall-schedule.ts';
 import { migrateStorage, setAside } from './migrate.ts';
 import type { Session } from './persist.ts';
 import {
+  decodeExam,
   decodeLesson,
   decodeRecall,
   decodeSessionRecord,
@@ -16,6 +17,7 @@ import {
   STORAGE_KEYS,
   type Decoded,
   type LessonRecord,
+  type SavedExam,
   type SavedPart,
 } from './saved-records.ts';
 
@@ -26,6 +28,7 @@ export interface SavedState {
   session?: Session;
   lesson?: LessonRecord;
   recall?: RecallState;
+  exam?: SavedExam;
   /** Messages for the learner: saves set aside, storage unavailable. */
   warnings: string[];
 }
@@ -35,6 +38,7 @@ const WORDING: Record<SavedPart, { what: string; verb: string; instead: string }
   session: { what: 'session', verb: 'restored', instead: 'a new cluster was started' },
   lesson: { what: 'lesson progress', verb: 'read', instead: 'progress starts afresh' },
   recall: { what: 'flashcard schedule', verb: 'read', instead: 'the cards start afresh' },
+  exam: { what: 'exam', verb: 'read', instead: 'you can start a new one' },
 };
 
 /** The message for a part set aside (whole, or after a partial read). */
@@ -45,7 +49,7 @@ export function setAsideMessage(
   partial = false,
 ): string {
   const w = WORDING[part];
-  const where = aside ? `It was set aside as "${aside}"` : 'It was left where it was, unread';
+  const where = aside ? `It was set aside as "${aside}"` : 'It was left unread';
   return partial
     ? `Part of your saved ${w.what} could not be ${w.verb} (${reason}). ${where}; the rest is kept.`
     : `Your saved ${w.what} could not be ${w.verb} (${reason}). ${where} and ${w.instead}.`;
@@ -126,8 +130,26 @@ export function loadSavedState(
     warnings,
     unwritten.recall,
   );
+  const exam = readPart(storage, 'exam', decodeExam, null, warnings, unwritten.exam);
   if (session) out.session = session;
+  if (exam) out.exam = exam;
   if (lesson) out.lesson = lesson;
   if (recall) out.recall = recall;
   return out;
+}
+
+/**
+ * The same path for a part found unreadable after loading (a saved exam whose questions no
+ * longer exist once the lessons are read): set aside what storage holds; the message to show.
+ */
+export function setAsidePart(storage: Storage | null, part: SavedPart, reason: string): string {
+  const key = STORAGE_KEYS[part];
+  let aside: string | null = null;
+  try {
+    const text = storage?.getItem(key) ?? null;
+    if (storage && text !== null) aside = setAside(storage, key, text);
+  } catch {
+    // Blocked storage: nothing was saved there either.
+  }
+  return setAsideMessage(part, reason, aside);
 }

@@ -6,8 +6,9 @@
  * every part, and storage that is blocked or full.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage } from './setup.ts';
+import { loadLessons } from '../../src/content/index.ts';
 import { getObject } from '../../src/engine/index.ts';
 import { emptyProgress, skillMastery } from '../../src/learn/index.ts';
 import {
@@ -15,6 +16,7 @@ import {
   decodeLesson,
   decodeRecall,
   encodeLesson,
+  examClock,
   LEGACY_KEYS,
   loadRuntime,
   SCHEMA_VERSION,
@@ -42,6 +44,12 @@ class FullStorage extends MemoryStorage {
     throw new DOMException('quota', 'QuotaExceededError');
   }
 }
+
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const realNow = examClock.now;
+afterEach(() => {
+  examClock.now = realNow;
+});
 
 const asideOf = (s: MemoryStorage, key: string) =>
   s.keys().find((k) => k.startsWith(`${key}.set-aside.`));
@@ -78,6 +86,45 @@ describe('migrating a storage written by schema version 1', () => {
     expect(JSON.parse(storage.getItem(STORAGE_KEYS.recall)!).schema).toBe(SCHEMA_VERSION);
     for (const key of [LEGACY_KEYS.progress, LEGACY_KEYS.mode, LEGACY_KEYS.recall])
       expect(storage.getItem(key)).toBeNull();
+  });
+
+  it('brings back the exam in progress: its questions, marks, clock and work', () => {
+    examClock.now = () => T0 + 5 * 60_000;
+    const storage = storageWith(V1);
+    const store = createLabStore({ storage });
+    expect(storage.getItem(LEGACY_KEYS.exam)).toBeNull();
+    expect(JSON.parse(storage.getItem(STORAGE_KEYS.exam)!).schema).toBe(SCHEMA_VERSION);
+    store.getState().resumeExam(loadLessons().lessons);
+    const { exam, notices } = store.getState();
+    expect(notices).toEqual([]);
+    expect(exam.session?.exam.questions).toHaveLength(5);
+    expect(exam.session?.deadline).toBe(T0 + 30 * 60_000);
+    expect(exam.session?.flagged).toEqual([true, false, false, false, false]);
+    expect(exam.credited).toBe(false);
+    // The work on question 1 is back in the workspace.
+    expect(getObject(exam.work[0]!, 'Namespace', undefined, 'exam-scratch')).toBeDefined();
+    expect(
+      getObject(store.getState().cluster, 'Namespace', undefined, 'exam-scratch'),
+    ).toBeDefined();
+  });
+
+  it('an exam migrated after its deadline ends then, graded on the saved work', () => {
+    examClock.now = () => T0 + 60 * 60_000;
+    const store = createLabStore({ storage: storageWith(V1) });
+    store.getState().resumeExam(loadLessons().lessons);
+    expect(store.getState().exam.session).toMatchObject({
+      endedAt: T0 + 30 * 60_000,
+      endedBy: 'time',
+    });
+  });
+
+  it('an exam whose clusters are not JSON is set aside with a notice', () => {
+    const text = JSON.stringify({ session: { version: 1 }, clusters: '{oops' });
+    const storage = storageWith({ [LEGACY_KEYS.exam]: text });
+    const s = createLabStore({ storage }).getState();
+    expect(s.notices[0]?.text).toMatch(/exam in progress saved by an earlier version/);
+    expect(storage.getItem(asideOf(storage, LEGACY_KEYS.exam)!)).toBe(text);
+    expect(s.savedExam).toBeNull();
   });
 
   it('is done once: the next start reads the same state without migrating again', () => {
@@ -149,6 +196,13 @@ describe('a saved record that does not read back', () => {
       /saved progress has an unknown format/,
     ],
     ['recall', 'not JSON', '{"schema":2,"schedule":', /flashcard schedule could not be read/],
+    ['exam', 'not JSON', '{"schema":2,"session":', /^Your saved exam could not be read/],
+    [
+      'exam',
+      'with work that does not read back',
+      JSON.stringify({ schema: SCHEMA_VERSION, session: { version: 1 }, work: { entries: [] } }),
+      /the saved work: /,
+    ],
     [
       'recall',
       'of an unknown schedule format',

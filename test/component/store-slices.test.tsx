@@ -4,8 +4,19 @@
  * only what they name. The cluster and terminal slices' commands are in store.test.tsx.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emptyProgress, rateCard, recordSolved } from '../../src/learn/index.ts';
-import { createLabStore, loadRuntime } from '../../src/store/index.ts';
+import { MemoryStorage } from './setup.ts';
+import { loadLessons } from '../../src/content/index.ts';
+import { getObject } from '../../src/engine/index.ts';
+import {
+  composeExam,
+  emptyProgress,
+  gradeExam,
+  questionStart,
+  rateCard,
+  recordSolved,
+  runCommands,
+} from '../../src/learn/index.ts';
+import { createLabStore, loadRuntime, STORAGE_KEYS } from '../../src/store/index.ts';
 
 beforeAll(async () => {
   await loadRuntime();
@@ -99,5 +110,77 @@ describe('the terminal slice', () => {
     store.getState().clearTerminal();
     expect(store.getState().terminal).toEqual([]);
     expect(store.getState().commandHistory).toEqual(['kubectl get ns']);
+  });
+});
+
+describe('the exam slice', () => {
+  const { lessons } = loadLessons();
+  const exam = composeExam(lessons, { preset: 'lightning', seed: 1 });
+  const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+  const q0 = exam.questions[0]!;
+  const start0 = () => {
+    const st = questionStart(q0);
+    if (!st.ok) throw new Error(st.error);
+    return st.state;
+  };
+
+  it('starting shows question 1 as one undoable step, with a note in the terminal', () => {
+    const store = fresh();
+    const before = store.getState().cluster;
+    store.getState().dispatchExam({ type: 'start', exam, now: T0, first: start0() });
+    const s = store.getState();
+    expect(s.cluster).toBe(s.exam.work[0]);
+    expect(s.entries.at(-1)?.label).toBe('Exam: question 1');
+    expect(s.terminal.at(-1)?.text).toMatch(/^Exam started: question 1/);
+    s.undo();
+    expect(store.getState().cluster).toBe(before);
+  });
+
+  it('a transition that changes nothing leaves the store alone', () => {
+    const store = fresh();
+    const before = store.getState();
+    store.getState().dispatchExam({ type: 'flag' });
+    expect(store.getState()).toBe(before);
+  });
+
+  it('credits the solved questions to the progress once, as a mixed review', () => {
+    const store = fresh();
+    const solved = runCommands(start0(), q0.task.solution, 'solution');
+    if (!solved.ok) throw new Error(solved.error);
+    store.getState().dispatchExam({ type: 'start', exam, now: T0, first: solved.state });
+    const ended = T0 + 60_000;
+    store.getState().dispatchExam({ type: 'end', now: ended, live: store.getState().cluster });
+    const { session, work } = store.getState().exam;
+    const report = gradeExam(session!.exam, work);
+    store.getState().creditExam(report);
+    const key = `${q0.lesson.id}/${q0.task.id}`;
+    expect(store.getState().progress.tasks[key]).toEqual({
+      status: 'solved',
+      hintsUsed: 0,
+      at: ended,
+    });
+    expect(store.getState().exam.credited).toBe(true);
+    const progress = store.getState().progress;
+    store.getState().creditExam(report);
+    expect(store.getState().progress).toBe(progress);
+  });
+
+  it('is saved at each change and removed when a finished exam is discarded', () => {
+    const storage = new MemoryStorage();
+    const store = createLabStore({ storage });
+    store.getState().dispatchExam({ type: 'start', exam, now: T0, first: start0() });
+    expect(JSON.parse(storage.getItem(STORAGE_KEYS.exam)!).session.deadline).toBe(T0 + 30 * 60_000);
+    store.getState().run('kubectl create namespace exam-work');
+    store.getState().dispatchExam({ type: 'save-work', cluster: store.getState().cluster });
+    const again = createLabStore({ storage });
+    again.getState().resumeExam(lessons);
+    expect(
+      getObject(again.getState().exam.work[0]!, 'Namespace', undefined, 'exam-work'),
+    ).toBeDefined();
+    store.getState().dispatchExam({ type: 'end', now: T0 + 1, live: store.getState().cluster });
+    store.getState().dispatchExam({ type: 'discard' });
+    expect(storage.getItem(STORAGE_KEYS.exam)).toBeNull();
+    // Each part is its own record: the exam's saves write no other.
+    expect(storage.getItem(STORAGE_KEYS.lesson)).toBeNull();
   });
 });

@@ -50,7 +50,6 @@ export function ConnectedLessonPanel() {
       errors={catalog.errors}
       cluster={cluster}
       bridge={bridge}
-      storage={typeof localStorage !== 'undefined' ? localStorage : null}
     />
   );
 }

@@ -19,24 +19,16 @@ export interface LearnPanelProps {
   errors?: readonly string[];
   cluster: ClusterState;
   bridge: LessonBridge;
-  /** Where an exam in progress is kept; null keeps it in memory only. */
-  storage?: Storage | null;
 }
 
-export function LearnPanel({
-  lessons,
-  errors = [],
-  cluster,
-  bridge,
-  storage = null,
-}: LearnPanelProps) {
+export function LearnPanel({ lessons, errors = [], cluster, bridge }: LearnPanelProps) {
   // The mode and the progress are the store's (and saved by it), shared by every mode.
   const store = useLabStore();
   const mode = useLab((s) => s.mode);
   const progress = useLab((s) => s.progress);
   const { setMode, updateProgress } = store.getState();
   const preset = modePreset(mode);
-  const props: ModeProps = { lessons, cluster, bridge, progress, updateProgress, storage, preset };
+  const props: ModeProps = { lessons, cluster, bridge, progress, updateProgress, preset };
   const step = SUGGESTED_PATH.indexOf(mode);
 
   const onKeyDown = (e: React.KeyboardEvent, i: number) => {
