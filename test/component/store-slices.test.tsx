@@ -8,6 +8,7 @@ import { MemoryStorage } from './setup.ts';
 import { loadLessons } from '../../src/content/index.ts';
 import { getObject } from '../../src/engine/index.ts';
 import {
+  buildStartCluster,
   composeExam,
   emptyProgress,
   gradeExam,
@@ -16,7 +17,12 @@ import {
   recordSolved,
   runCommands,
 } from '../../src/learn/index.ts';
-import { createLabStore, loadRuntime, STORAGE_KEYS } from '../../src/store/index.ts';
+import {
+  createLabStore,
+  lessonLoadedNote,
+  loadRuntime,
+  STORAGE_KEYS,
+} from '../../src/store/index.ts';
 
 beforeAll(async () => {
   await loadRuntime();
@@ -43,6 +49,39 @@ describe('the lesson slice', () => {
     expect(s.mode).toBe('exam');
     expect(s.progress.tasks['l/t']).toEqual({ status: 'solved', hintsUsed: 1, at: 5 });
     expect(s.progress.skills['dns.fqdn']?.level).toBe('familiar');
+  });
+});
+
+describe('startLesson', () => {
+  const lesson = loadLessons().lessons.find((l) => l.id === 'reaching-across-namespaces')!;
+  const built = () => {
+    const b = buildStartCluster(lesson);
+    if (!b.ok) throw new Error(b.error);
+    return b.state;
+  };
+
+  it('puts the lesson’s start in place as one undoable step and makes it the active lesson', () => {
+    const store = fresh();
+    const before = store.getState().cluster;
+    const start = built();
+    store.getState().startLesson(lesson, start);
+    expect(store.getState().cluster).toBe(start);
+    expect(store.getState().activeLesson).toEqual({ id: lesson.id, start });
+    store.getState().undo();
+    expect(store.getState().cluster).toBe(before);
+  });
+
+  it('the terminal note names what the lesson added, and a plugin that does not enforce policy', () => {
+    const start = built();
+    expect(lessonLoadedNote(lesson, start)).toMatch(/\(namespaces .*shop.*; \d+ pods\)/);
+    expect(lessonLoadedNote(lesson, start)).not.toMatch(/kube-system|default/);
+    const flannel = {
+      ...start,
+      settings: { ...start.settings, networkPolicy: 'not-enforcing' as const },
+    };
+    expect(lessonLoadedNote(lesson, flannel)).toMatch(
+      /; a network plugin that does not enforce NetworkPolicy\)/,
+    );
   });
 });
 

@@ -26,6 +26,7 @@ export function LearnPanel({ lessons, errors = [], cluster, bridge }: LearnPanel
   const store = useLabStore();
   const mode = useLab((s) => s.mode);
   const progress = useLab((s) => s.progress);
+  const activeLesson = useLab((s) => s.activeLesson);
   const { setMode, updateProgress } = store.getState();
   const preset = modePreset(mode);
   const props: ModeProps = { lessons, cluster, bridge, progress, updateProgress, preset };
@@ -104,7 +105,7 @@ export function LearnPanel({ lessons, errors = [], cluster, bridge }: LearnPanel
         ) : mode === 'exam' ? (
           <ExamMode {...props} />
         ) : (
-          <LessonPanel key={mode} {...props} errors={errors} />
+          <LessonPanel key={mode} {...props} errors={errors} activeLesson={activeLesson} />
         )}
       </div>
     </div>

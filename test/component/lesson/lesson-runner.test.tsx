@@ -10,7 +10,8 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderLearnPanel, savedProgress } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
-import { skillMastery } from '../../../src/learn/index.ts';
+import { globalKey, type ClusterState } from '../../../src/engine/index.ts';
+import { buildStartCluster, skillMastery } from '../../../src/learn/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
 import { createLabStore } from '../../../src/store/index.ts';
 import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
@@ -40,6 +41,30 @@ describe('the lesson runner', () => {
       within(build).getByText('Service meshes across namespaces').closest('li'),
     ).toHaveTextContent('coming soon');
     expect(screen.getByRole('region', { name: 'Myth-busters' })).toBeInTheDocument();
+  });
+
+  it('loads the lesson cluster that buildStartCluster builds, as one undoable step with a note', async () => {
+    const { user, store } = setup();
+    const before = store.getState().cluster;
+    const steps = store.getState().entries.length;
+    await openLesson3(user);
+    const lesson = loadLessons().lessons.find((l) => l.id === 'reaching-across-namespaces')!;
+    const built = buildStartCluster(lesson);
+    if (!built.ok) throw new Error(built.error);
+    const keys = (c: ClusterState) =>
+      [...c.objects.values()].flatMap((m) => [...m.values()].map(globalKey)).sort();
+    const s = store.getState();
+    expect(keys(s.cluster)).toEqual(keys(built.state));
+    expect(s.cluster.settings).toEqual(built.state.settings);
+    expect(s.entries).toHaveLength(steps + 1);
+    expect(s.entries.at(-1)!.label).toBe('Lesson: Reaching a Service in another namespace');
+    expect(s.terminal.at(-1)).toMatchObject({ kind: 'info' });
+    expect(s.terminal.at(-1)!.text).toMatch(
+      /^Lesson "Reaching a Service in another namespace": its starting cluster is loaded \(namespaces [a-z, -]*shop[a-z, -]*; \d+ pods\)\. Undo brings back the cluster you had\.$/,
+    );
+    expect(s.activeLesson?.id).toBe(lesson.id);
+    s.undo();
+    expect(store.getState().cluster).toBe(before);
   });
 
   it('asks for a prediction before showing the tasks, then reveals', async () => {
