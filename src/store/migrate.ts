@@ -124,7 +124,11 @@ export function migrateStorage(storage: Storage): MigrationResult {
     if (get(STORAGE_KEYS.exam) !== null)
       asideLegacy(LEGACY_KEYS.exam, 'exam in progress', 'was found beside the current one');
     else if (!old || inner?.ok === false)
-      asideLegacy(LEGACY_KEYS.exam, 'exam in progress', 'is not valid JSON');
+      asideLegacy(
+        LEGACY_KEYS.exam,
+        'exam in progress',
+        r.ok && old ? 'has clusters that are not valid JSON' : 'is not valid JSON',
+      );
     else {
       const body = inner?.ok ? inner.value : null;
       // Schema 1's session body is schema 2's; anything else is left for the reader to refuse.

@@ -98,15 +98,22 @@ export function loadSavedState(
   options: { session: boolean } = { session: true },
 ): SavedState {
   if (!storage) return { storage: null, warnings: [] };
-  let migrated: ReturnType<typeof migrateStorage>;
   try {
     storage.getItem(STORAGE_KEYS.session);
-    migrated = migrateStorage(storage);
   } catch {
     return {
       storage: null,
       warnings: ['Autosave is unavailable in this browser (storage is blocked).'],
     };
+  }
+  let migrated: ReturnType<typeof migrateStorage> = { warnings: [], unwritten: {} };
+  try {
+    migrated = migrateStorage(storage);
+  } catch {
+    // A step that throws leaves what it had not moved under its old key, for the next start.
+    migrated.warnings.push(
+      'Data saved by an earlier version of Namespace Lab could not all be brought up to date; it was left as it was.',
+    );
   }
   const warnings = [...migrated.warnings];
   const { unwritten } = migrated;
