@@ -83,5 +83,18 @@ export default tseslint.config(
   boundary(['src/content/**'], ['store', 'ui', 'cli']),
   boundary(['src/store/**'], ['ui', 'cli']),
   boundary(['src/ui/**'], ['cli']),
+  {
+    // The store owns everything saved: one schema, one migration, one corrupt-save path.
+    files: ['src/ui/**', 'src/learn/**', 'src/content/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['localStorage', 'sessionStorage'].map((name) => ({
+          name,
+          message: 'Only src/store reads or writes browser storage (saved-state.ts, autosave.ts).',
+        })),
+      ],
+    },
+  },
   boundary(['src/cli/**'], ['content', 'store', 'ui']),
 );

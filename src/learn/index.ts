@@ -44,5 +44,6 @@ export * from './recall.ts';
 export * from './deck.ts';
 export * from './review.ts';
 export * from './exam.ts';
+export * from './exam-reducer.ts';
 export * from './story.ts';
 export * from './mixing.ts';

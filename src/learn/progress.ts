@@ -1,8 +1,8 @@
 /**
- * Progress and mastery per skill, as pure functions over a plain record (the UI keeps it in
- * localStorage). Levels follow Khan Academy's ladder: attempted → familiar (solved with hints)
- * → proficient (solved without) → mastered (right again, without hints, in a later mixed
- * review). A shown solution records the task as seen, not solved, and earns no level.
+ * Progress and mastery per skill, as pure functions over a plain record (the store saves it).
+ * Levels follow Khan Academy's ladder: attempted → familiar (solved with hints) → proficient
+ * (solved without) → mastered (right again, without hints, in a later mixed review). A shown
+ * solution records the task as seen, not solved, and earns no level.
  */
 
 export type Mastery = 'none' | 'attempted' | 'familiar' | 'proficient' | 'mastered';
@@ -183,6 +183,11 @@ export function parseProgress(text: string | null | undefined): {
       error: 'saved progress is not valid JSON; starting afresh',
     };
   }
+  return readProgress(data);
+}
+
+/** Reads progress already parsed from JSON (the store's saved record holds it as a field). */
+export function readProgress(data: unknown): { progress: Progress; error?: string } {
   if (!isRecord(data) || data.version !== 1 || !isRecord(data.tasks) || !isRecord(data.skills))
     return {
       progress: emptyProgress(),

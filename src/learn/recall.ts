@@ -3,8 +3,7 @@
  * question and from the decks in lessons/decks (deck.ts); each answer is proven against the
  * engine by `lessons verify`. Scheduling is FSRS (ts-fsrs) at a desired retention of 0.9: a
  * card comes back when the predicted chance of recalling it has fallen to 90%. The schedule is
- * plain JSON (one record per card id) so it survives in localStorage, and reading it never
- * throws: corrupt data means a fresh start and a message.
+ * plain JSON (one record per card id, recall-schedule.ts) that the store saves.
  */
 import {
   createEmptyCard,
@@ -15,7 +14,10 @@ import {
   type Grade,
 } from 'ts-fsrs';
 import { interleave } from './mixing.ts';
+import type { CardRecord, RecallState } from './recall-schedule.ts';
 import type { Lesson } from './types.ts';
+
+export * from './recall-schedule.ts';
 
 /** One flashcard: a question to answer from memory, then the proven answer. */
 export interface Flashcard {
@@ -46,29 +48,6 @@ const GRADE: Record<RecallRating, Grade> = {
   easy: Rating.Easy,
 };
 
-/** The schedule of one card: ts-fsrs's card with dates as epoch milliseconds. */
-export interface CardRecord {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  last_review?: number;
-  /** When the card was first answered (counts against the day's new cards). */
-  introduced: number;
-}
-
-export interface RecallState {
-  version: 1;
-  cards: Record<string, CardRecord>;
-}
-
-/** Where the schedule is kept. */
-export const RECALL_KEY = 'nslab.recall.v1';
 /** Desired retention: review when predicted recall falls to 90% (FSRS's default). */
 export const DESIRED_RETENTION = 0.9;
 /** New cards introduced per day at most. */
@@ -86,10 +65,6 @@ const scheduler = fsrs(
     relearning_steps: ['10m'],
   }),
 );
-
-export function emptyRecall(): RecallState {
-  return { version: 1, cards: {} };
-}
 
 /** A lesson's predict question as a card: the question, then the right answers, why, and the reveal. */
 export function lessonCards(lessons: readonly Lesson[]): Flashcard[] {
@@ -226,66 +201,4 @@ export function nextDueAt(
     if (r && r.due > now && (best === undefined || r.due < best)) best = r.due;
   }
   return best;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const NUMBER_FIELDS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsed_days',
-  'scheduled_days',
-  'learning_steps',
-  'reps',
-  'lapses',
-  'state',
-] as const;
-
-/** Reads a saved schedule; corrupt data gives a fresh start and a message, never an exception. */
-export function parseRecall(text: string | null | undefined): {
-  state: RecallState;
-  error?: string;
-} {
-  if (!text) return { state: emptyRecall() };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return {
-      state: emptyRecall(),
-      error: 'the saved flashcard schedule is not valid JSON; starting afresh',
-    };
-  }
-  if (!isRecord(data) || data.version !== 1 || !isRecord(data.cards))
-    return {
-      state: emptyRecall(),
-      error: 'the saved flashcard schedule has an unknown format; starting afresh',
-    };
-  const state = emptyRecall();
-  let dropped = 0;
-  for (const [id, v] of Object.entries(data.cards)) {
-    const ok =
-      isRecord(v) &&
-      NUMBER_FIELDS.every((f) => typeof v[f] === 'number' && Number.isFinite(v[f])) &&
-      (v.state as number) >= 0 &&
-      (v.state as number) <= 3;
-    if (!ok) {
-      dropped++;
-      continue;
-    }
-    const rec = {} as CardRecord;
-    for (const f of NUMBER_FIELDS) rec[f] = v[f] as number;
-    rec.introduced = typeof v.introduced === 'number' ? v.introduced : rec.due;
-    if (typeof v.last_review === 'number') rec.last_review = v.last_review;
-    state.cards[id] = rec;
-  }
-  return dropped
-    ? {
-        state,
-        error: `${dropped} saved flashcard schedule${dropped === 1 ? ' was' : 's were'} unreadable and start afresh`,
-      }
-    : { state };
 }

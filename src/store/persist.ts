@@ -9,8 +9,12 @@ import type { ClusterState, KubeObject, NetworkPolicyMode } from '../engine/inde
 import { objectKey } from '../engine/cluster/state.ts';
 import type { ConnectionTestSpec } from './connection-tests.ts';
 
-/** Bump when the saved shape changes; older saves are then set aside, not misread. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of everything Namespace Lab saves (saved-records.ts): bump it when a saved shape
+ * changes and teach migrate.ts the step; a save of any other version is set aside, not misread.
+ * 2: one record per part (session, lesson, recall, exam), all owned by the store.
+ */
+export const SCHEMA_VERSION = 2;
 export const STORAGE_KEY = 'namespace-lab.session';
 /** History entries kept in a save (the newest ones). */
 export const MAX_SAVED_ENTRIES = 100;
@@ -47,7 +51,8 @@ interface SavedEntry {
   tests: ConnectionTestSpec[];
 }
 
-interface SavedSession {
+/** A session as plain JSON data (the exam keeps its questions' clusters in this form too). */
+export interface SavedSession {
   schema: number;
   savedAt: number;
   index: number;
@@ -60,6 +65,11 @@ interface SavedSession {
 
 /** Serialises a session; only the newest `maxEntries` entries are kept. */
 export function serializeSession(session: Session, maxEntries = MAX_SAVED_ENTRIES): string {
+  return JSON.stringify(encodeSession(session, maxEntries));
+}
+
+/** A session as plain data; only the newest `maxEntries` entries are kept. */
+export function encodeSession(session: Session, maxEntries = MAX_SAVED_ENTRIES): SavedSession {
   const first = Math.max(0, session.entries.length - maxEntries);
   const entries = session.entries.slice(first);
   const ids = new Map<KubeObject, number>();
@@ -108,7 +118,7 @@ export function serializeSession(session: Session, maxEntries = MAX_SAVED_ENTRIE
     rooms: session.rooms,
     commandHistory: session.commandHistory.slice(-200),
   };
-  return JSON.stringify(body);
+  return body;
 }
 
 export type RestoreResult = { ok: true; session: Session } | { ok: false; reason: string };
@@ -144,6 +154,11 @@ export function deserializeSession(text: string): RestoreResult {
   } catch {
     return { ok: false, reason: 'the saved session is not valid JSON' };
   }
+  return decodeSession(raw);
+}
+
+/** Reads a session from plain data; every structural problem becomes a reason. */
+export function decodeSession(raw: unknown): RestoreResult {
   if (!isObj(raw)) return { ok: false, reason: 'the saved session is not an object' };
   if (raw.schema !== SCHEMA_VERSION) {
     return {

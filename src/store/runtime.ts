@@ -7,6 +7,7 @@ import { getObject, type ClusterState, type Pod, type Stored } from '../engine/c
 import { connect, pathDecision, type ConnectResult } from '../engine/routing/index.ts';
 import type { ConnectionTestResult, ConnectionTestSpec } from './connection-tests.ts';
 import { splitRef } from './connection-tests.ts';
+import { commandsAllowed, createInterpreter, type Interpreter } from '../engine/kubectl/index.ts';
 
 export {
   runCommandLine,
@@ -35,6 +36,16 @@ export {
 } from '../engine/rbac/index.ts';
 export { exportClusterYaml, importClusterYaml, cleanForExport } from './yaml-io.ts';
 export { connect };
+
+const interpreters = new Map<string, Interpreter>();
+
+/** The interpreter over kubectl's commands named (a lesson's allowedCommands), made once per list. */
+export function interpreterFor(commands: readonly string[]): Interpreter {
+  const key = commands.join(' ');
+  let it = interpreters.get(key);
+  if (!it) interpreters.set(key, (it = createInterpreter(commandsAllowed(commands).commands)));
+  return it;
+}
 
 /** Asks one test of one state. A bug in the engine is reported as a failed hop, not thrown. */
 export function runConnectionTest(

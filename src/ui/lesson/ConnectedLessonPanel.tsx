@@ -1,19 +1,18 @@
 /**
- * The learning panel wired to the app's store: loading a lesson resets the cluster (Undo brings
- * the old one back), applies its manifests and runs its setup commands in the terminal's own
- * history; solutions and demonstrations run as typed commands.
+ * The learning panel wired to the app's store: loading a lesson builds its starting cluster
+ * with `buildStartCluster` (the one path the lesson tests prove) and puts it in place as one
+ * undoable step; solutions and demonstrations run as typed commands.
  */
 import { useMemo } from 'react';
 import { loadLessons } from '../../content/index.ts';
-import type { Lesson } from '../../learn/index.ts';
-import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
+import { buildStartCluster, type Lesson } from '../../learn/index.ts';
+import { useLab, useLabStore } from '../shell/store-context.tsx';
 import { LearnPanel } from './LearnPanel.tsx';
 import type { LessonBridge } from './modes/mode-props.ts';
 
 export function ConnectedLessonPanel() {
   const store = useLabStore();
   const cluster = useLab((s) => s.cluster);
-  const runtime = useRuntime();
   const catalog = loadLessons();
   const bridge = useMemo<LessonBridge>(
     () => ({
@@ -22,27 +21,13 @@ export function ConnectedLessonPanel() {
       restore: (state, label, note) => store.getState().restore(state, label, note),
       showConnection: (from, url) => store.getState().addTest(from, url),
       load: (lesson: Lesson) => {
-        if (!runtime)
-          return { ok: false, error: 'The simulator is still loading; try again in a moment.' };
-        const s = store.getState();
-        s.reset();
-        s.setNetworkPolicyMode(lesson.cluster.networkPolicy);
-        if (lesson.cluster.manifests.trim()) {
-          const r = store
-            .getState()
-            .applyManifest(lesson.cluster.manifests, `Lesson: ${lesson.title}`);
-          if (!r || r.exitCode !== 0)
-            return { ok: false, error: r?.stderr || 'the lesson cluster could not be loaded' };
-        }
-        for (const cmd of lesson.cluster.setup) {
-          const r = store.getState().run(cmd);
-          if (!r || r.exitCode !== 0)
-            return { ok: false, error: r?.stderr || `setup failed: ${cmd}` };
-        }
+        const built = buildStartCluster(lesson);
+        if (!built.ok) return { ok: false, error: built.error };
+        store.getState().startLesson(lesson, built.state);
         return { ok: true };
       },
     }),
-    [store, runtime],
+    [store],
   );
   return (
     <LearnPanel
@@ -50,7 +35,6 @@ export function ConnectedLessonPanel() {
       errors={catalog.errors}
       cluster={cluster}
       bridge={bridge}
-      storage={typeof localStorage !== 'undefined' ? localStorage : null}
     />
   );
 }

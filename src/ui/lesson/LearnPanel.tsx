@@ -3,57 +3,33 @@
  * newcomers (Learn → Deep → Challenge → Recall → Exam). Every mode shares the live cluster,
  * the bridge to the simulator and the learner's progress; only disclosure and help differ.
  */
-import { useState } from 'react';
 import type { ClusterState } from '../../engine/cluster/index.ts';
-import { MODES, SUGGESTED_PATH, modePreset, type Lesson, type ModeId } from '../../learn/index.ts';
+import { MODES, SUGGESTED_PATH, modePreset, type Lesson } from '../../learn/index.ts';
+import { useLab, useLabStore } from '../shell/store-context.tsx';
 import { LessonPanel } from './LessonPanel.tsx';
 import type { LessonBridge, ModeProps } from './modes/mode-props.ts';
 import { ExamMode } from './modes/ExamMode.tsx';
 import { RecallMode } from './modes/RecallMode.tsx';
 import { TryMode } from './modes/TryMode.tsx';
 import { VisualMode } from './modes/VisualMode.tsx';
-import { useProgress } from './use-progress.ts';
 import './lesson.css';
-
-export const MODE_KEY = 'nslab.learn.mode';
 
 export interface LearnPanelProps {
   lessons: readonly Lesson[];
   errors?: readonly string[];
   cluster: ClusterState;
   bridge: LessonBridge;
-  /** Where progress and the chosen mode are kept; null keeps them in memory only. */
-  storage?: Storage | null;
 }
 
-function savedMode(storage: Storage | null): ModeId {
-  try {
-    const v = storage?.getItem(MODE_KEY);
-    return MODES.some((m) => m.id === v) ? (v as ModeId) : SUGGESTED_PATH[0]!;
-  } catch {
-    return SUGGESTED_PATH[0]!;
-  }
-}
-
-export function LearnPanel({
-  lessons,
-  errors = [],
-  cluster,
-  bridge,
-  storage = null,
-}: LearnPanelProps) {
-  const [progress, updateProgress] = useProgress(storage);
-  const [mode, setModeState] = useState<ModeId>(() => savedMode(storage));
-  const setMode = (id: ModeId) => {
-    setModeState(id);
-    try {
-      storage?.setItem(MODE_KEY, id);
-    } catch {
-      // Blocked storage: the mode is remembered for this visit only.
-    }
-  };
+export function LearnPanel({ lessons, errors = [], cluster, bridge }: LearnPanelProps) {
+  // The mode and the progress are the store's (and saved by it), shared by every mode.
+  const store = useLabStore();
+  const mode = useLab((s) => s.mode);
+  const progress = useLab((s) => s.progress);
+  const activeLesson = useLab((s) => s.activeLesson);
+  const { setMode, updateProgress } = store.getState();
   const preset = modePreset(mode);
-  const props: ModeProps = { lessons, cluster, bridge, progress, updateProgress, storage, preset };
+  const props: ModeProps = { lessons, cluster, bridge, progress, updateProgress, preset };
   const step = SUGGESTED_PATH.indexOf(mode);
 
   const onKeyDown = (e: React.KeyboardEvent, i: number) => {
@@ -129,7 +105,7 @@ export function LearnPanel({
         ) : mode === 'exam' ? (
           <ExamMode {...props} />
         ) : (
-          <LessonPanel key={mode} {...props} errors={errors} />
+          <LessonPanel key={mode} {...props} errors={errors} activeLesson={activeLesson} />
         )}
       </div>
     </div>

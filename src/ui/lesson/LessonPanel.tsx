@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterState } from '../../engine/cluster/index.ts';
+import type { ActiveLesson } from '../../store/index.ts';
 import {
   calibration,
   checkTask,
@@ -36,6 +37,8 @@ export interface LessonPanelProps {
   preset: ModePreset;
   /** Problems of lesson files that could not be read. */
   errors?: readonly string[];
+  /** The lesson whose cluster was last loaded, with that starting cluster (goals compare with it). */
+  activeLesson: ActiveLesson | null;
 }
 
 const KIND_LABEL: Record<Lesson['kind'], string> = {
@@ -57,16 +60,18 @@ export function LessonPanel({
   updateProgress,
   preset,
   errors = [],
+  activeLesson,
 }: LessonPanelProps) {
   const lessons = useMemo(() => all.filter((l) => preset.kinds.includes(l.kind)), [all, preset]);
   const [chosenId, setOpenId] = useState<string | null>(null);
   // A mode with one file (Learn's overview) opens it at once.
   const openId = chosenId ?? (lessons.length === 1 ? lessons[0]!.id : null);
-  const [start, setStart] = useState<ClusterState | null>(null);
   const [hints, setHints] = useState<Record<string, number>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const lesson = lessons.find((l) => l.id === openId);
+  // Goals are checked only for the lesson whose cluster was loaded, against its own start.
+  const start = lesson && activeLesson?.id === lesson.id ? activeLesson.start : null;
   // Opening a lesson starts reading at its title, not where the list was scrolled to.
   const top = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -102,7 +107,6 @@ export function LessonPanel({
 
   const open = (l: Lesson) => {
     setOpenId(l.id);
-    setStart(null);
     setLoadError(null);
     setAnnouncement('');
     recorded.current = new Set();
@@ -115,7 +119,6 @@ export function LessonPanel({
       return;
     }
     recorded.current = new Set();
-    setStart(bridge.getCluster());
     setLoadError(null);
     setAnnouncement(`Lesson cluster loaded: ${l.title}`);
   };

@@ -74,7 +74,11 @@ export function Terminal() {
       return;
     }
     if (e.key === 'Tab' && !e.shiftKey && text.trim() !== '' && rt) {
-      const c = complete(rt, store.getState().cluster, text, el.selectionStart);
+      const { cluster, commandLimit } = store.getState();
+      const table = commandLimit
+        ? { ...rt, COMMANDS: rt.interpreterFor(commandLimit.commands).commands }
+        : rt;
+      const c = complete(table, cluster, text, el.selectionStart);
       if (!c) {
         setHint([]);
         return; // nothing to complete: let Tab move focus on

@@ -7,27 +7,23 @@
  */
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderLearnPanel, storage } from './panel-harness.tsx';
+import { renderLearnPanel, savedProgress, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
-import { parseProgress, skillMastery } from '../../../src/learn/index.ts';
+import { skillMastery } from '../../../src/learn/index.ts';
 import {
-  startExam,
   composeExam,
   gradeQuestion,
   type Exam,
   type ExamQuestion,
 } from '../../../src/learn/exam.ts';
-import type { LabStore } from '../../../src/store/index.ts';
-import type { UserEvent } from '@testing-library/user-event';
-import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
 import {
-  EXAM_KEY,
-  clearExam,
+  createLabStore,
   examClock,
-  loadExam,
-  saveExam,
-} from '../../../src/ui/lesson/modes/exam-storage.ts';
+  STORAGE_KEYS,
+  type LabStore,
+} from '../../../src/store/index.ts';
+import type { UserEvent } from '@testing-library/user-event';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 let clock = T0;
@@ -124,7 +120,7 @@ describe('exam mode', () => {
     expect(within(other).getAllByText(/Failed:/).length).toBeGreaterThan(0);
     expect(other).toHaveTextContent('Decided by:');
 
-    const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    const saved = savedProgress();
     expect(saved.tasks[`${q.lesson.id}/${q.task.id}`]?.status).toBe('solved');
     for (const s of q.lesson.skills) expect(skillMastery(saved, s)).toBe('proficient');
   });
@@ -181,16 +177,33 @@ describe('exam mode', () => {
     expect(solvedOn(q, store)).toBe(false);
   });
 
-  it('discards corrupt saved data with a message and starts afresh', async () => {
-    const { user } = renderLearnPanel({
-      mode: 'exam',
-      saved: { [EXAM_KEY]: '{"session": {"version": 1, "preset": "lightning"' },
-    });
-    expect(screen.getByRole('alert')).toHaveTextContent('Your saved exam could not be read');
-    expect(storage.getItem(EXAM_KEY)).toBeNull();
+  it('sets corrupt saved data aside with a message and starts afresh', async () => {
+    const corrupt = '{"schema": 2, "session": {"version": 1, "preset": "lightning"';
+    const { user } = renderLearnPanel({ mode: 'exam', saved: { [STORAGE_KEYS.exam]: corrupt } });
+    expect(screen.getByText(/^Your saved exam could not be read/)).toHaveTextContent(
+      'you can start a new one',
+    );
+    expect(storage.getItem(STORAGE_KEYS.exam)).toBeNull();
+    const aside = storage.keys().find((k) => k.startsWith(`${STORAGE_KEYS.exam}.set-aside.`));
+    expect(aside && storage.getItem(aside)).toBe(corrupt);
     await startLightning(user);
     expect(screen.getByRole('heading', { name: /^Question 1 of 5/ })).toBeInTheDocument();
-    expect(storage.getItem(EXAM_KEY)).not.toBeNull();
+    expect(storage.getItem(STORAGE_KEYS.exam)).not.toBeNull();
+  });
+
+  it('a saved exam whose question no longer exists is set aside when the Exam tab opens', async () => {
+    const { user } = fresh();
+    await startLightning(user);
+    cleanup();
+    const record = JSON.parse(storage.getItem(STORAGE_KEYS.exam)!);
+    record.session.questions[0].lesson = 'a-lesson-since-removed';
+    storage.setItem(STORAGE_KEYS.exam, JSON.stringify(record));
+    mount();
+    expect(screen.getByText(/^Your saved exam could not be read/)).toHaveTextContent(
+      'a-lesson-since-removed',
+    );
+    expect(screen.getByRole('button', { name: 'Start exam' })).toBeInTheDocument();
+    expect(storage.getItem(STORAGE_KEYS.exam)).toBeNull();
   });
 });
 
@@ -214,15 +227,23 @@ describe('accessibility', () => {
 });
 
 describe('an exam without storage', () => {
-  it('is kept in memory for the page, so leaving the Exam tab loses nothing', () => {
-    const lessons = loadLessons().lessons;
-    const session = startExam(exam, T0);
-    const stored = { session, clusters: session.exam.questions.map(() => undefined) };
-    expect(saveExam(null, stored)).toBe(false);
-    const back = loadExam(null, lessons);
-    expect(back.ok && back.exam).toBe(stored);
-    clearExam(null);
-    const gone = loadExam(null, lessons);
-    expect(gone.ok && gone.exam).toBeNull();
+  it('is kept in memory for the page, so leaving the Exam tab loses nothing', async () => {
+    const { user, box, store } = renderLearnPanel({
+      mode: 'exam',
+      store: createLabStore({ storage: null }),
+    });
+    await startLightning(user);
+    await user.click(questionButton(1));
+    await user.type(box, 'kubectl create namespace kept-in-memory{Enter}');
+    await user.click(screen.getByRole('tab', { name: 'Learn' }));
+    // Away from the exam, the cluster is the learner's own again.
+    await user.type(box, 'kubectl create namespace not-exam-work{Enter}');
+    await user.click(screen.getByRole('tab', { name: 'Exam' }));
+    expect(screen.getByRole('heading', { name: /^Question 2 of 5/ })).toBeInTheDocument();
+    const cluster = store.getState().cluster;
+    expect(getObject(cluster, 'Namespace', undefined, 'kept-in-memory')).toBeDefined();
+    expect(getObject(cluster, 'Namespace', undefined, 'not-exam-work')).toBeUndefined();
+    expect(store.getState().unsaved).toEqual([]);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -8,14 +8,13 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { renderLearnPanel, storage } from './panel-harness.tsx';
+import { renderLearnPanel, savedProgress } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
-import { parseProgress, skillMastery } from '../../../src/learn/index.ts';
+import { globalKey, type ClusterState } from '../../../src/engine/index.ts';
+import { buildStartCluster, skillMastery } from '../../../src/learn/index.ts';
 import { loadLessons } from '../../../src/content/index.ts';
 import { createLabStore } from '../../../src/store/index.ts';
 import { LabProvider } from '../../../src/ui/shell/store-context.tsx';
-import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
-import { MODE_KEY } from '../../../src/ui/lesson/LearnPanel.tsx';
 
 const setup = () => renderLearnPanel({ mode: 'deep' });
 
@@ -44,6 +43,30 @@ describe('the lesson runner', () => {
     expect(screen.getByRole('region', { name: 'Myth-busters' })).toBeInTheDocument();
   });
 
+  it('loads the lesson cluster that buildStartCluster builds, as one undoable step with a note', async () => {
+    const { user, store } = setup();
+    const before = store.getState().cluster;
+    const steps = store.getState().entries.length;
+    await openLesson3(user);
+    const lesson = loadLessons().lessons.find((l) => l.id === 'reaching-across-namespaces')!;
+    const built = buildStartCluster(lesson);
+    if (!built.ok) throw new Error(built.error);
+    const keys = (c: ClusterState) =>
+      [...c.objects.values()].flatMap((m) => [...m.values()].map(globalKey)).sort();
+    const s = store.getState();
+    expect(keys(s.cluster)).toEqual(keys(built.state));
+    expect(s.cluster.settings).toEqual(built.state.settings);
+    expect(s.entries).toHaveLength(steps + 1);
+    expect(s.entries.at(-1)!.label).toBe('Lesson: Reaching a Service in another namespace');
+    expect(s.terminal.at(-1)).toMatchObject({ kind: 'info' });
+    expect(s.terminal.at(-1)!.text).toMatch(
+      /^Lesson "Reaching a Service in another namespace": its starting cluster is loaded \(namespaces [a-z, -]*shop[a-z, -]*; \d+ pods\)\. Undo brings back the cluster you had\.$/,
+    );
+    expect(s.activeLesson?.id).toBe(lesson.id);
+    s.undo();
+    expect(store.getState().cluster).toBe(before);
+  });
+
   it('asks for a prediction before showing the tasks, then reveals', async () => {
     const { user } = setup();
     await openLesson3(user);
@@ -58,7 +81,7 @@ describe('the lesson runner', () => {
     await user.click(commit);
     expect(screen.getByText('Your prediction was right.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Task 1/ })).toBeInTheDocument();
-    expect(parseProgress(storage.getItem(PROGRESS_KEY)).progress.predictions).toEqual({
+    expect(savedProgress().predictions).toEqual({
       'reaching-across-namespaces': { choice: 1, correct: true, confidence: 'sure' },
     });
     await user.click(screen.getByRole('button', { name: '← All lessons' }));
@@ -82,7 +105,7 @@ describe('the lesson runner', () => {
     );
     expect(screen.getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Takeaway' })).toBeInTheDocument();
-    const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    const saved = savedProgress();
     expect(saved.tasks['reaching-across-namespaces/alias-in-shop']?.status).toBe('solved');
     expect(skillMastery(saved, 'dns.search-list')).toBe('proficient');
     await user.click(screen.getByRole('button', { name: '← All lessons' }));
@@ -110,7 +133,7 @@ describe('the lesson runner', () => {
     await user.click(screen.getByRole('button', { name: 'Apply the solution' }));
     expect(getObject(store.getState().cluster, 'Service', 'shop', 'db')).toBeDefined();
     expect(screen.getByRole('heading', { name: /Task 1/ })).toHaveTextContent('solution seen');
-    const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    const saved = savedProgress();
     expect(saved.tasks['reaching-across-namespaces/alias-in-shop']?.status).toBe('seen');
     expect(skillMastery(saved, 'dns.search-list')).toBe('attempted');
   });
@@ -137,7 +160,7 @@ describe('the lessons dock', () => {
     const { LessonsColumn, LessonsToggle } = await import('../../../src/ui/lesson/LessonsDock.tsx');
     const store = createLabStore({ storage: null });
     const user = userEvent.setup();
-    storage.setItem(MODE_KEY, 'deep');
+    store.getState().setMode('deep');
     function Shell() {
       const [open, setOpen] = useState(false);
       return (

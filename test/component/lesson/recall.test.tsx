@@ -7,19 +7,13 @@
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderLearnPanel, storage } from './panel-harness.tsx';
+import { renderLearnPanel, savedProgress, savedRecall, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
-import { parseProgress, skillMastery, type Progress } from '../../../src/learn/index.ts';
+import { skillMastery, type Progress } from '../../../src/learn/index.ts';
 import { deckCards } from '../../../src/learn/deck.ts';
-import {
-  dueQueue,
-  emptyRecall,
-  lessonCards,
-  parseRecall,
-  RECALL_KEY,
-} from '../../../src/learn/recall.ts';
+import { dueQueue, emptyRecall, lessonCards } from '../../../src/learn/recall.ts';
 import { loadDeck, loadLessons } from '../../../src/content/index.ts';
-import { PROGRESS_KEY } from '../../../src/ui/lesson/use-progress.ts';
+import { encodeLesson, encodeRecall, STORAGE_KEYS } from '../../../src/store/index.ts';
 
 const DAY = 86_400_000;
 
@@ -50,11 +44,10 @@ describe('flashcards', () => {
     expect(within(card).getByRole('button', { name: /^Again · 1 minute/ })).toBeInTheDocument();
     await user.click(good);
     expect(dueCount()).toBe(expected.length - 1);
-    const saved = parseRecall(storage.getItem(RECALL_KEY));
-    expect(saved.error).toBeUndefined();
-    const ids = Object.keys(saved.state.cards);
+    const saved = savedRecall();
+    const ids = Object.keys(saved.cards);
     expect(ids).toEqual([expected[0]!.id]);
-    expect(saved.state.cards[ids[0]!]!.due).toBeGreaterThan(Date.now() + DAY / 2);
+    expect(saved.cards[ids[0]!]!.due).toBeGreaterThan(Date.now() + DAY / 2);
     expect(screen.getByText(/returns in \d+ days?\./)).toBeInTheDocument();
   });
 
@@ -67,7 +60,7 @@ describe('flashcards', () => {
     expect(within(card).getByRole('region', { name: 'Answer' })).toBeInTheDocument();
     await user.keyboard('1');
     expect(dueCount()).toBe(before - 1);
-    const saved = parseRecall(storage.getItem(RECALL_KEY)).state;
+    const saved = savedRecall();
     const [rec] = Object.values(saved.cards);
     // Again: back within minutes, not days.
     expect(rec!.due - Date.now()).toBeLessThan(5 * 60_000);
@@ -79,7 +72,7 @@ describe('flashcards', () => {
     // Every card answered "Good" an hour ago: nothing new left today, nothing due.
     const { rateCard } = await import('../../../src/learn/recall.ts');
     for (const c of cards()) s = rateCard(s, c.id, 'good', now - 3_600_000);
-    setup({ [RECALL_KEY]: JSON.stringify(s) });
+    setup({ [STORAGE_KEYS.recall]: encodeRecall(s) });
     expect(dueCount()).toBe(0);
     expect(
       screen.getByText(/All caught up — next card due in \d+ (hours|days?)\./),
@@ -87,11 +80,18 @@ describe('flashcards', () => {
   });
 
   it('corrupt saved data is reported and the cards still work', async () => {
-    const { user } = setup({ [RECALL_KEY]: '{"version":1,"cards":' });
-    expect(screen.getByRole('status')).toHaveTextContent('not valid JSON; starting afresh');
+    const corrupt = '{"schema":2,"schedule":{"version":1,"cards":';
+    const { user } = setup({ [STORAGE_KEYS.recall]: corrupt });
+    const notice = screen.getByRole('status');
+    expect(notice).toHaveTextContent('Your saved flashcard schedule could not be read');
+    expect(notice).toHaveTextContent('not valid JSON');
+    expect(notice).toHaveTextContent('the cards start afresh');
+    // Set aside, not deleted.
+    const aside = storage.keys().find((k) => k.startsWith(`${STORAGE_KEYS.recall}.set-aside.`));
+    expect(aside && storage.getItem(aside)).toBe(corrupt);
     await user.click(screen.getByRole('button', { name: 'Show answer' }));
     await user.click(screen.getByRole('button', { name: /^Easy/ }));
-    expect(Object.keys(parseRecall(storage.getItem(RECALL_KEY)).state.cards)).toHaveLength(1);
+    expect(Object.keys(savedRecall().cards)).toHaveLength(1);
   });
 
   it("'Show it in the simulator' loads the cluster that proves the card", async () => {
@@ -125,7 +125,9 @@ describe('mixed review', () => {
       skills: { 'dns.fqdn': { level: 'proficient', proficientAt: Date.now() - DAY } },
       predictions: {},
     };
-    const { user, box, store } = setup({ [PROGRESS_KEY]: JSON.stringify(progress) });
+    const { user, box, store } = setup({
+      [STORAGE_KEYS.lesson]: encodeLesson({ mode: 'recall', progress }),
+    });
     const review = screen.getByRole('region', { name: 'Mixed review' });
     expect(review).toHaveTextContent('dns.fqdn');
     await user.click(within(review).getByRole('button', { name: /Start mixed review/ }));
@@ -139,7 +141,7 @@ describe('mixed review', () => {
       'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
     );
     expect(within(review).getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
-    const saved = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    const saved = savedProgress();
     expect(skillMastery(saved, 'dns.fqdn')).toBe('mastered');
     await user.click(within(review).getByRole('button', { name: /Finish the review|Next item/ }));
   });
@@ -151,7 +153,9 @@ describe('mixed review', () => {
       skills: { 'dns.fqdn': { level: 'proficient', proficientAt: Date.now() - DAY } },
       predictions: {},
     };
-    const { user, box } = setup({ [PROGRESS_KEY]: JSON.stringify(progress) });
+    const { user, box } = setup({
+      [STORAGE_KEYS.lesson]: encodeLesson({ mode: 'recall', progress }),
+    });
     const review = screen.getByRole('region', { name: 'Mixed review' });
     await user.click(within(review).getByRole('button', { name: /Start mixed review/ }));
     await user.click(within(review).getByRole('button', { name: /Show a hint/ }));
@@ -160,9 +164,7 @@ describe('mixed review', () => {
       'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
     );
     expect(within(review).getByRole('heading', { name: /\(done\)/ })).toBeInTheDocument();
-    expect(skillMastery(parseProgress(storage.getItem(PROGRESS_KEY)).progress, 'dns.fqdn')).toBe(
-      'familiar',
-    );
+    expect(skillMastery(savedProgress(), 'dns.fqdn')).toBe('familiar');
   });
 });
 

@@ -3,157 +3,76 @@
  * (pedagogy.md §1.2): each question has its own cluster and context line, checks stay hidden
  * and no hints or solutions are offered until the exam ends, the learner may move between
  * questions while the clock keeps running, and the end state is graded per check by the engine.
+ * The exam itself is the store's (src/learn's examReducer, saved by the store); this tab
+ * dispatches its actions, builds question clusters and grades.
  */
-import { useEffect, useReducer, useRef, useState } from 'react';
-import type { ClusterState } from '../../../engine/cluster/index.ts';
+import { useEffect, useMemo, useState } from 'react';
 import {
   EXAM_PRESETS,
   composeExam,
   examPreset,
   gradeExam,
+  isRunning,
   questionStart,
-  startExam,
   type ExamPresetId,
+  type ExamQuestion,
   type ExamReport,
   type ExamSession,
-} from '../../../learn/exam.ts';
-import { recordSolved } from '../../../learn/index.ts';
+} from '../../../learn/index.ts';
+import { examClock } from '../../../store/index.ts';
+import { useLab, useLabStore } from '../../shell/store-context.tsx';
 import { Markdown } from '../markdown.tsx';
-import {
-  clearExam,
-  examClock,
-  loadExam,
-  saveExam,
-  sameWork,
-  type StoredExam,
-} from './exam-storage.ts';
+import { clockText, ExamReportView, pct } from './ExamReport.tsx';
 import type { ModeProps } from './mode-props.ts';
 
-function clockText(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+/** A question's starting cluster, or undefined when it cannot be built (it then scores 0). */
+function startOf(q: ExamQuestion) {
+  const st = questionStart(q);
+  return st.ok ? st.state : undefined;
 }
 
-const pct = (n: number) => `${Math.round(n * 10) / 10}%`;
-const pts = (n: number) => String(Math.round(n * 100) / 100);
-
-export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: ModeProps) {
-  const [loaded] = useState(() => loadExam(storage, lessons));
-  const ref = useRef<StoredExam | null>(loaded.ok ? loaded.exam : null);
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  const [notice, setNotice] = useState(
-    loaded.ok
-      ? ''
-      : `Your saved exam could not be read (${loaded.reason}), so it was discarded; start a new one.`,
-  );
-  const [report, setReport] = useState<ExamReport | null>(() => {
-    const s = ref.current?.session;
-    return s && s.endedAt !== undefined ? gradeExam(s.exam, ref.current!.clusters) : null;
-  });
-  const [now, setNow] = useState(() => examClock.now());
-  const [announce, setAnnounce] = useState('');
-  const [saveFailed, setSaveFailed] = useState(false);
+export function ExamMode({ lessons, cluster }: ModeProps) {
+  const store = useLabStore();
+  const state = useLab((s) => s.exam);
+  const saveFailed = useLab((s) => s.unsaved.includes('exam'));
+  const [notice, setNotice] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [presetId, setPresetId] = useState<ExamPresetId>('lightning');
   const [seedText, setSeedText] = useState(() => String(Math.floor(examClock.now()) % 100000));
-  const lastLeft = useRef<number | null>(null);
-  // Saving follows the live cluster only once it holds the current question's work.
-  const synced = useRef(false);
+  const { dispatchExam: dispatch } = store.getState();
+  const live = () => store.getState().cluster;
 
-  const persist = () => {
-    if (!ref.current) return;
-    setSaveFailed(!saveExam(storage, ref.current) && storage !== null);
-  };
-
-  const running = !!ref.current && ref.current.session.endedAt === undefined;
-
-  // Corrupt saved data: a message and a fresh start, never a crash.
+  // Opening the tab brings back a saved exam and the current question's work; once the tab
+  // is left, the cluster is no longer the exam's (a lesson loaded elsewhere is not exam work).
   useEffect(() => {
-    if (!loaded.ok) clearExam(storage);
-  }, [loaded, storage]);
+    store.getState().resumeExam(lessons);
+    return () => store.getState().dispatchExam({ type: 'detach' });
+  }, [store, lessons]);
 
-  // Resuming (a reload, or coming back to this tab): bring back the current question's work.
+  // Every change to the cluster is the current question's work. The live cluster, not the
+  // rendered one: resuming may just have replaced it.
   useEffect(() => {
-    const ex = ref.current;
-    if (!ex || ex.session.endedAt !== undefined || synced.current) return;
-    // Past the deadline (a reload after time ran out): grade the saved work as it stood.
-    if (examClock.now() >= ex.session.deadline) return;
-    const k = ex.session.current;
-    const saved = ex.clusters[k];
-    if (saved && !sameWork(saved, bridge.getCluster()))
-      bridge.restore(
-        saved,
-        `Exam: question ${k + 1}`,
-        `Exam resumed at question ${k + 1}: its cluster is back (Undo brings back the cluster you had).`,
-      );
-    else if (!saved) {
-      const st = questionStart(ex.session.exam.questions[k]!);
-      if (st.ok) bridge.restore(st.state, `Exam: question ${k + 1}`, `Exam: question ${k + 1}.`);
-    }
-    lastLeft.current = ex.session.deadline - examClock.now();
-    synced.current = true;
-  }, [bridge]);
+    store.getState().dispatchExam({ type: 'save-work', cluster: store.getState().cluster });
+  }, [cluster, store]);
 
-  // Every change to the cluster is the current question's work: keep it.
-  useEffect(() => {
-    const ex = ref.current;
-    if (!ex || ex.session.endedAt !== undefined || !synced.current) return;
-    ex.clusters[ex.session.current] = bridge.getCluster();
-    setSaveFailed(!saveExam(storage, ex) && storage !== null);
-  }, [cluster, bridge, storage]);
-
-  const end = (by: 'learner' | 'time') => {
-    const ex = ref.current;
-    if (!ex || ex.session.endedAt !== undefined) return;
-    if (synced.current) ex.clusters[ex.session.current] = bridge.getCluster();
-    const at = by === 'time' ? ex.session.deadline : examClock.now();
-    ex.session = { ...ex.session, endedAt: at, endedBy: by };
-    const r = gradeExam(ex.session.exam, ex.clusters);
-    // A question fully solved under exam conditions is a mixed review of its lesson's skills.
-    for (const g of r.questions)
-      if (g.solved)
-        updateProgress((p) =>
-          recordSolved(p, {
-            lessonId: g.question.lesson.id,
-            taskId: g.question.task.id,
-            skills: g.question.lesson.skills,
-            hintsUsed: 0,
-            at,
-            review: true,
-          }),
-        );
-    setReport(r);
-    setConfirming(false);
-    setAnnounce(
-      by === 'time' ? 'Time is up: the exam has ended. Your report is below.' : 'Exam ended.',
-    );
-    persist();
-    bump();
-  };
-
-  const tick = useRef<() => void>(() => {});
-  tick.current = () => {
-    const ex = ref.current;
-    if (!ex || ex.session.endedAt !== undefined) return;
-    const t = examClock.now();
-    setNow(t);
-    const left = ex.session.deadline - t;
-    if (left <= 0) return end('time');
-    const prev = lastLeft.current ?? left;
-    for (const m of examPreset(ex.session.exam.preset).alerts)
-      if (prev > m * 60_000 && left <= m * 60_000)
-        setAnnounce(`${m} minute${m === 1 ? '' : 's'} left.`);
-    lastLeft.current = left;
-  };
+  const running = isRunning(state);
   useEffect(() => {
     if (!running) return;
-    tick.current();
-    const id = setInterval(() => tick.current(), 1000);
+    const tick = () => store.getState().dispatchExam({ type: 'tick', now: examClock.now() });
+    tick();
+    const id = setInterval(tick, 1000);
     return () => clearInterval(id);
-  }, [running]);
+  }, [running, store]);
+
+  // Only the end state is graded, once the exam has ended (by the learner, the clock or a reload).
+  const { session, work } = state;
+  const report = useMemo<ExamReport | null>(
+    () => (session && session.endedAt !== undefined ? gradeExam(session.exam, work) : null),
+    [session, work],
+  );
+  useEffect(() => {
+    if (report) store.getState().creditExam(report);
+  }, [report, store]);
 
   const start = () => {
     const seed = Number.parseInt(seedText, 10);
@@ -162,74 +81,30 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
       setNotice('There are no tasks to draw an exam from.');
       return;
     }
-    const first = questionStart(exam.questions[0]!);
-    const t = examClock.now();
-    const session = startExam(exam, t);
-    ref.current = {
-      session,
-      clusters: exam.questions.map((_, i) => (i === 0 && first.ok ? first.state : undefined)),
-    };
-    synced.current = true;
-    lastLeft.current = session.deadline - t;
     setNotice('');
-    setReport(null);
-    setNow(t);
-    if (first.ok)
-      bridge.restore(
-        first.state,
-        'Exam: question 1',
-        'Exam started: question 1 (Undo brings back the cluster you had).',
-      );
-    persist();
-    bump();
+    dispatch({ type: 'start', exam, now: examClock.now(), first: startOf(exam.questions[0]!) });
   };
 
   const goTo = (k: number) => {
-    const ex = ref.current;
-    if (!ex || k === ex.session.current) return;
-    const from = ex.session.current;
-    ex.clusters[from] = bridge.getCluster();
-    let next: ClusterState | undefined = ex.clusters[k];
-    if (!next) {
-      const st = questionStart(ex.session.exam.questions[k]!);
-      next = st.ok ? st.state : undefined;
-      ex.clusters[k] = next;
-    }
-    const visited = ex.session.visited.map((v, i) => v || i === k);
-    // The position moves before the cluster does, so the saved work lands on the right question.
-    ex.session = { ...ex.session, current: k, visited };
-    if (next)
-      bridge.restore(
-        next,
-        `Exam: question ${k + 1}`,
-        `Exam: question ${k + 1} (your work on question ${from + 1} is kept).`,
-      );
+    const q = session?.exam.questions[k];
+    if (!q) return;
+    dispatch({ type: 'goto', question: k, live: live(), start: () => startOf(q) });
     setConfirming(false);
-    persist();
-    bump();
   };
 
-  const toggleFlag = () => {
-    const ex = ref.current;
-    if (!ex) return;
-    const k = ex.session.current;
-    ex.session = { ...ex.session, flagged: ex.session.flagged.map((f, i) => (i === k ? !f : f)) };
-    persist();
-    bump();
+  const toggleFlag = () => dispatch({ type: 'flag' });
+
+  const end = () => {
+    dispatch({ type: 'end', now: examClock.now(), live: live() });
+    setConfirming(false);
   };
 
-  const newExam = () => {
-    clearExam(storage);
-    ref.current = null;
-    synced.current = false;
-    setReport(null);
-    setAnnounce('');
-    bump();
-  };
+  const newExam = () => dispatch({ type: 'discard' });
 
-  const live = (
+  const now = state.now;
+  const announcement = (
     <p className="visually-hidden" role="status">
-      {announce}
+      {state.announcement}
     </p>
   );
   const saveWarning = saveFailed && (
@@ -239,19 +114,18 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
     </p>
   );
 
-  const ex = ref.current;
-  if (!ex) return renderStart();
-  if (ex.session.endedAt !== undefined && report)
+  if (!session) return renderStart();
+  if (session.endedAt !== undefined && report)
     return (
       <div className="exam">
-        {live}
-        <ExamReportView session={ex.session} report={report} />
+        {announcement}
+        <ExamReportView session={session} report={report} />
         <button type="button" className="btn" onClick={newExam}>
           Start a new exam
         </button>
       </div>
     );
-  return renderRunning(ex.session);
+  return renderRunning(session);
 
   // Rendered as plain calls, not components: an inner component would remount (and lose
   // the focus of its inputs) on every render.
@@ -331,7 +205,7 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
     const scenario = q.lesson.kind === 'challenge' || q.lesson.kind === 'project';
     return (
       <div className="exam">
-        {live}
+        {announcement}
         {saveWarning}
         <div className="exam__bar">
           <h2 className="exam__title">{examPreset(exam.preset).label}</h2>
@@ -417,7 +291,7 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
               {flagged ? `${flagged} flagged for review. ` : ''}You cannot change anything after
               this.
             </p>
-            <button type="button" className="btn btn--small" onClick={() => end('learner')}>
+            <button type="button" className="btn btn--small" onClick={end}>
               End exam now
             </button>{' '}
             <button type="button" className="btn btn--small" onClick={() => setConfirming(false)}>
@@ -432,83 +306,4 @@ export function ExamMode({ lessons, bridge, cluster, updateProgress, storage }: 
       </div>
     );
   }
-}
-
-function ExamReportView({ session, report }: { session: ExamSession; report: ExamReport }) {
-  const solved = report.questions.filter((q) => q.solved).length;
-  return (
-    <section className="exam__report" aria-labelledby="exam-report-title">
-      <h2 id="exam-report-title">Exam report</h2>
-      {session.endedBy === 'time' ? (
-        <p>Time ran out: the exam ended at its deadline.</p>
-      ) : (
-        <p>
-          Ended after {clockText(session.endedAt! - session.startedAt)} of{' '}
-          {clockText(session.deadline - session.startedAt)}.
-        </p>
-      )}
-      <p className="exam__score" data-passed={report.passed}>
-        Score: <strong>{pct(report.percent)}</strong> ({pts(report.points)} of{' '}
-        {pts(report.maxPoints)} points) — <strong>{report.passed ? 'Passed' : 'Not passed'}</strong>{' '}
-        (pass mark {report.passMark}%)
-      </p>
-      <p className="muted">
-        {solved} of {report.questions.length} questions fully solved
-        {solved ? '; each counts as a mixed review of its skills' : ''}.
-      </p>
-      {report.questions.map((g, i) => (
-        <section
-          key={i}
-          className="exam__result"
-          aria-labelledby={`exam-r-${i}`}
-          data-solved={g.solved}
-        >
-          <h3 id={`exam-r-${i}`}>
-            <span aria-hidden="true">{g.solved ? '✔ ' : '✘ '}</span>
-            Question {i + 1}: {g.question.task.title} — {pts(g.points)} of {pts(g.maxPoints)} points
-            {g.solved ? ' (solved)' : ''}
-          </h3>
-          <p className="exam__context">{g.question.context}</p>
-          {g.error && <p className="exam__warning">Could not build this question: {g.error}</p>}
-          <ul className="exam__checks" aria-label={`Checks of question ${i + 1}`}>
-            {g.checks.map((c, j) => (
-              <li key={j} className={c.pass ? 'goal goal--met' : 'goal goal--unmet'}>
-                <span aria-hidden="true">{c.pass ? '✔' : '✘'} </span>
-                <span className="visually-hidden">{c.pass ? 'Passed: ' : 'Failed: '}</span>
-                {c.title}
-                {c.role === 'guard' && <span className="muted"> (must not break)</span>}
-                <span className="exam__points">
-                  {' '}
-                  — {pts(c.points)} of {pts(c.maxPoints)}
-                </span>
-                <div className="goal__diff">
-                  <div>{c.detail}</div>
-                  {c.decidedBy && (
-                    <div>
-                      Decided by: {c.decidedBy.summary}
-                      {c.decidedBy.object && (
-                        <>
-                          {' '}
-                          (<code>{c.decidedBy.object}</code>)
-                        </>
-                      )}
-                    </div>
-                  )}
-                  {c.pass && c.role === 'guard' && !c.points && (
-                    <div>No credit: it was already true and none of the work was done.</div>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-          <details className="exam__solution">
-            <summary>Reference solution for question {i + 1}</summary>
-            <pre tabIndex={0}>
-              <code>{g.question.task.solution.join('\n')}</code>
-            </pre>
-          </details>
-        </section>
-      ))}
-    </section>
-  );
 }

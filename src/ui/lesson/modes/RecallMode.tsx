@@ -5,7 +5,7 @@
  * "Show it in the simulator" loads the cluster that proves it. The mixed review takes tasks on
  * their own, without the lesson's prose, and records them as review solves.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterState } from '../../../engine/cluster/index.ts';
 import {
   checkTask,
@@ -18,21 +18,18 @@ import {
 import { cardCluster, deckCards } from '../../../learn/deck.ts';
 import {
   dueQueue,
-  emptyRecall,
   formatInterval,
   lessonCards,
   nextDueAt,
-  parseRecall,
   previewRatings,
   rateCard,
   RATINGS,
-  RECALL_KEY,
   type Flashcard,
   type RecallRating,
-  type RecallState,
 } from '../../../learn/recall.ts';
 import { pickReview, reviewableSkills, type ReviewItem } from '../../../learn/review.ts';
 import { loadDeck } from '../../../content/index.ts';
+import { useLab, useLabStore } from '../../shell/store-context.tsx';
 import { Markdown } from '../markdown.tsx';
 import { TaskCard } from '../TaskCard.tsx';
 import type { ModeProps } from './mode-props.ts';
@@ -51,35 +48,14 @@ function brief(md: string): string {
   return line.length > 60 ? line.slice(0, 57) + '…' : line;
 }
 
-function useSchedule(storage: Storage | null) {
-  const [loaded] = useState(() => {
-    try {
-      return parseRecall(storage?.getItem(RECALL_KEY));
-    } catch {
-      return { state: emptyRecall(), error: 'saved flashcards could not be read; starting afresh' };
-    }
-  });
-  const [schedule, setSchedule] = useState<RecallState>(loaded.state);
-  const save = useCallback(
-    (next: RecallState) => {
-      setSchedule(next);
-      try {
-        storage?.setItem(RECALL_KEY, JSON.stringify(next));
-      } catch {
-        // Storage full or blocked: the schedule lives for this visit only.
-      }
-    },
-    [storage],
-  );
-  return { schedule, save, loadError: loaded.error };
-}
-
-function Flashcards({ lessons, bridge, storage }: ModeProps) {
+function Flashcards({ lessons, bridge }: ModeProps) {
   const cards = useMemo<Flashcard[]>(
     () => [...lessonCards(lessons), ...loadDeck().decks.flatMap(deckCards)],
     [lessons],
   );
-  const { schedule, save, loadError } = useSchedule(storage);
+  // The schedule is the store's, which saves it (and reports a save it could not read back).
+  const store = useLabStore();
+  const schedule = useLab((s) => s.recall);
   const [now, setNow] = useState(() => Date.now());
   const [revealed, setRevealed] = useState(false);
   const [attempt, setAttempt] = useState('');
@@ -108,8 +84,8 @@ function Flashcards({ lessons, bridge, storage }: ModeProps) {
   const rate = (rating: RecallRating) => {
     if (!card) return;
     const at = Date.now();
-    const next = rateCard(schedule, card.id, rating, at);
-    save(next);
+    store.getState().updateRecall((r) => rateCard(r, card.id, rating, at));
+    const next = store.getState().recall;
     setNow(at);
     setRevealed(false);
     setAttempt('');
@@ -155,11 +131,6 @@ function Flashcards({ lessons, bridge, storage }: ModeProps) {
       <h3 id="recall-cards-title">
         Flashcards <span className="recall__count">{queue.length} due</span>
       </h3>
-      {loadError && (
-        <p role="status" className="recall__notice">
-          {loadError}
-        </p>
-      )}
       {deckErrors.length > 0 && (
         <div className="recall__notice">
           Some flashcards could not be read and are left out:

@@ -1,6 +1,7 @@
 /**
  * What every learning mode is given: the lessons, the live cluster, the bridge to the
- * simulator, and the learner's progress. Modes differ only in what they disclose and how much
+ * simulator, and the learner's progress (a mode's own saved state, such as the flashcard
+ * schedule or an exam in progress, is in the store, which saves it). Modes differ only in what they disclose and how much
  * help they give (see src/learn/modes.ts); they share this one workspace.
  */
 import type { ClusterState } from '../../../engine/cluster/index.ts';
@@ -30,7 +31,5 @@ export interface ModeProps {
   bridge: LessonBridge;
   progress: Progress;
   updateProgress: (f: (p: Progress) => Progress) => void;
-  /** Where a mode keeps its own state (flashcard schedule, an exam in progress); null: memory only. */
-  storage: Storage | null;
   preset: ModePreset;
 }
