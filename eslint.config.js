@@ -27,32 +27,75 @@ const uiLibraries = [
   '@codemirror/*',
 ];
 
-/** Arrows point one way: ui → store → content → learn → engine, cli → engine (DESIGN.md, Layout). */
-function boundary(files, forbiddenFolders, extra = []) {
+/** The app's layers, lowest first. Arrows point one way: ui → store → content → learn → engine, cli → engine. */
+const LAYERS = ['engine', 'learn', 'content', 'store', 'ui', 'cli'];
+/** The engine's folders in their layer order: each may import only those before it. */
+const ENGINE_ORDER = [
+  'api',
+  'labels',
+  'cluster',
+  'netpol',
+  'dns',
+  'routing',
+  'rbac',
+  'mesh',
+  'kubectl',
+];
+/** A layer's public surface: what other layers may import (a light entry beside index.ts). */
+const SURFACES = { engine: ['index.ts', 'model.ts'], learn: ['index.ts', 'model.ts'] };
+
+/** A relative import path into `folder` (package imports such as `kubernetes-types/rbac/v1` never match). */
+const into = (folder, rest = '') => `^\\.\\.?/(?:.*/)?${folder}(?:/${rest}|$)`;
+
+function surfaceOnly(folder, name, files = ['index.ts']) {
   return {
-    files,
+    regex: into(folder, `(?!(?:${files.map((f) => f.replace('.', '\\.')).join('|')})$)`),
+    message: `Import ${name} through its surface (${files.join(' or ')}): DESIGN.md, "A folder's public surface is its index.ts".`,
+  };
+}
+
+/**
+ * One no-restricted-imports rule per layer (ESLint keeps only the last config of a rule per
+ * file, so every pattern a file is bound by goes in one list): the layers it may not import
+ * (DESIGN.md: arrows point one way), the surfaces of those it may, and for the engine's folders
+ * the engine's own order plus index.ts-only imports between folders.
+ */
+function boundary(layer, forbidden, extra = []) {
+  const below = LAYERS.filter((l) => l !== layer && !forbidden.includes(l));
+  const patterns = [
+    ...forbidden.map((f) => ({
+      regex: into(f),
+      message: `This layer may not import src/${f} (DESIGN.md: arrows point one way).`,
+    })),
+    ...below.map((l) => surfaceOnly(l, `src/${l}`, SURFACES[l])),
+    ...(extra.length
+      ? [{ group: extra, message: 'The engine is pure: no UI libraries, DOM or Node built-ins.' }]
+      : []),
+  ];
+  const own = {
+    files: [`src/${layer}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+  if (layer !== 'engine') return [own];
+  // Inside the engine: a folder imports the folders before it in ENGINE_ORDER, through their index.ts.
+  return ENGINE_ORDER.map((folder, i) => ({
+    files: [`src/engine/${folder}/**`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            ...forbiddenFolders.map((f) => ({
-              group: [`**/${f}`, `**/${f}/*`, `**/${f}/**`],
-              message: `This layer may not import src/${f} (DESIGN.md: arrows point one way).`,
+            ...patterns,
+            ...ENGINE_ORDER.slice(i + 1).map((f) => ({
+              regex: into(f),
+              message: `src/engine/${folder} comes before src/engine/${f} in the engine's order (${ENGINE_ORDER.join(' → ')}): it may not import it.`,
             })),
-            ...(extra.length
-              ? [
-                  {
-                    group: extra,
-                    message: 'The engine is pure: no UI libraries, DOM or Node built-ins.',
-                  },
-                ]
-              : []),
+            ...ENGINE_ORDER.slice(0, i).map((f) => surfaceOnly(f, `src/engine/${f}`)),
           ],
         },
       ],
     },
-  };
+  }));
 }
 
 export default tseslint.config(
@@ -74,15 +117,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  boundary(
-    ['src/engine/**'],
-    ['learn', 'content', 'store', 'ui', 'cli'],
-    [...uiLibraries, ...noNode],
-  ),
-  boundary(['src/learn/**'], ['content', 'store', 'ui', 'cli'], [...uiLibraries, ...noNode]),
-  boundary(['src/content/**'], ['store', 'ui', 'cli']),
-  boundary(['src/store/**'], ['ui', 'cli']),
-  boundary(['src/ui/**'], ['cli']),
+  ...boundary('engine', ['learn', 'content', 'store', 'ui', 'cli'], [...uiLibraries, ...noNode]),
+  ...boundary('learn', ['content', 'store', 'ui', 'cli'], [...uiLibraries, ...noNode]),
+  ...boundary('content', ['store', 'ui', 'cli']),
+  ...boundary('store', ['ui', 'cli']),
+  ...boundary('ui', ['cli']),
   {
     // The store owns everything saved: one schema, one migration, one corrupt-save path.
     files: ['src/ui/**', 'src/learn/**', 'src/content/**'],
@@ -96,5 +135,5 @@ export default tseslint.config(
       ],
     },
   },
-  boundary(['src/cli/**'], ['content', 'store', 'ui']),
+  ...boundary('cli', ['content', 'store', 'ui']),
 );

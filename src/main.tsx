@@ -3,8 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './ui/styles.css';
 import { createLabStore, loadRuntime } from './store/index.ts';
-import { App } from './ui/shell/App.tsx';
-import { LabProvider } from './ui/shell/store-context.tsx';
+import { App, LabProvider } from './ui/index.ts';
 
 const store = createLabStore();
 // A handle for the end-to-end tests and benchmarks (read-only use; the UI never reads it).

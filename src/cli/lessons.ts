@@ -6,8 +6,16 @@
  * card count goes to stderr); exit 1 if any failed. Instructors run the same command.
  */
 import { existsSync } from 'node:fs';
-import { checkLessonSet, parseLesson, verifyLesson, type Lesson } from '../learn/index.ts';
-import { checkDeckSet, parseDeck, verifyDeck, type Deck } from '../learn/deck.ts';
+import {
+  checkDeckSet,
+  checkLessonSet,
+  parseDeck,
+  parseLesson,
+  verifyDeck,
+  verifyLesson,
+  type Deck,
+  type Lesson,
+} from '../learn/index.ts';
 import { readManifestPath } from './files.ts';
 import type { CliOutput } from './nslab.ts';
 

@@ -2,8 +2,14 @@
  * The one place that loads lessons/: every lesson file is bundled as text by Vite and parsed
  * with src/learn. A file that does not validate is reported, never shown half-read.
  */
-import { checkLessonSet, parseLesson, type Lesson } from '../learn/index.ts';
-import { checkDeckSet, parseDeck, type Deck } from '../learn/deck.ts';
+import {
+  checkDeckSet,
+  checkLessonSet,
+  parseDeck,
+  parseLesson,
+  type Deck,
+  type Lesson,
+} from '../learn/index.ts';
 
 const FILES = import.meta.glob('../../lessons/*.yaml', {
   query: '?raw',

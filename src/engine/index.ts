@@ -1,7 +1,3 @@
-/** The engine's public surface: the cluster model, the kubectl interpreter, labels and RBAC. */
-export * from './cluster/index.ts';
+/** The engine's public surface: every folder's own surface, in the engine's layer order. */
+export * from './model.ts';
 export * from './kubectl/index.ts';
-export * as labels from './labels/index.ts';
-export * as rbac from './rbac/index.ts';
-export { KINDS, kindInfo, resolveResourceType, type KindInfo, type KindName } from './api/kinds.ts';
-export * from './api/object-ref.ts';

@@ -4,8 +4,7 @@
  * on, optional kubectl commands applied first, and goals from the lesson vocabulary that must
  * hold there — so no answer on a card is merely asserted. Errors read `file: field: problem`.
  */
-import type { ClusterState } from '../engine/cluster/index.ts';
-import { runCommandLine } from '../engine/kubectl/index.ts';
+import { runCommandLine, type ClusterState } from '../engine/index.ts';
 import { Reader, join, parseYamlFile } from './reader.ts';
 import type { Flashcard } from './recall.ts';
 import { buildStartCluster, checkGoals, runCommands, type BuildResult } from './run.ts';

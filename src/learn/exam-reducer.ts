@@ -5,7 +5,7 @@
  * it (a question's starting cluster) comes in the action, and the workspace's cluster is only
  * asked for through `show`, so the store applies it as one undoable step.
  */
-import type { ClusterState } from '../engine/cluster/index.ts';
+import type { ClusterState } from '../engine/index.ts';
 import { examPreset, type Exam } from './exam-model.ts';
 import { startExam, type ExamSession } from './exam-session.ts';
 

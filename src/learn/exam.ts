@@ -5,7 +5,7 @@
  * task's goals, so the engine that ticks a lesson's goals also grades the exam. The exam's
  * model (exam-model.ts) and its session (exam-session.ts) need no engine and are re-exported here.
  */
-import type { ClusterState } from '../engine/cluster/index.ts';
+import type { ClusterState } from '../engine/index.ts';
 import type { ExamQuestion, Exam } from './exam-model.ts';
 import type { DecidedBy } from './goals.ts';
 import { checkTask, taskStartState } from './run.ts';

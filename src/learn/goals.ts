@@ -4,35 +4,34 @@
  * runner can say *why* a goal is unmet, not only that it is.
  */
 import {
+  apiCall,
+  canI,
+  connect,
+  decidingHop,
+  decisionSummary,
+  directionDecider,
+  evaluateConnection,
   getObject,
+  grantingBinding,
+  kindInfo,
   listObjects,
+  objectId,
+  podIp,
+  resolveFromPod,
+  serviceAccountUsername,
   storedVersionOf,
+  verdictDirection,
+  type ApiCallHop,
   type ClusterState,
+  type ConnectionVerdict,
+  type ConnectOutcome,
+  type Decision,
   type KubeObject,
+  type ObjectRef,
   type Pod,
   type Service,
   type Stored,
-} from '../engine/cluster/index.ts';
-import { objectId, type ObjectRef } from '../engine/api/object-ref.ts';
-import { resolveFromPod } from '../engine/dns/index.ts';
-import { kindInfo } from '../engine/index.ts';
-import {
-  directionDecider,
-  evaluateConnection,
-  podIp,
-  verdictDirection,
-  type ConnectionVerdict,
-} from '../engine/netpol/index.ts';
-import {
-  apiCall,
-  canI,
-  decisionSummary,
-  grantingBinding,
-  serviceAccountUsername,
-  type ApiCallHop,
-  type Decision,
-} from '../engine/rbac/index.ts';
-import { connect, decidingHop, type ConnectOutcome } from '../engine/routing/index.ts';
+} from '../engine/index.ts';
 import { canonical, getPath, show, subsetMatches } from './fields.ts';
 import type {
   ApiCallGoal,

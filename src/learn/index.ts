@@ -2,8 +2,7 @@
  * Lessons: the model, its validation, goal checks against the engine, verification and progress;
  * the learning modes, flashcards and their schedule, the mixed review, exams, request stories.
  */
-export type * from './types.ts';
-export { LESSON_KINDS } from './types.ts';
+export * from './model.ts';
 export {
   parseLesson,
   readLesson,
@@ -31,19 +30,9 @@ export {
   type TaskStatus,
 } from './run.ts';
 export { getPath, parsePath, subsetMatches } from './fields.ts';
-export * from './progress.ts';
-export {
-  MODES,
-  SUGGESTED_PATH,
-  modePreset,
-  modeForKind,
-  type ModeId,
-  type ModePreset,
-} from './modes.ts';
 export * from './recall.ts';
 export * from './deck.ts';
 export * from './review.ts';
 export * from './exam.ts';
-export * from './exam-reducer.ts';
 export * from './story.ts';
 export * from './mixing.ts';

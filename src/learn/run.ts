@@ -6,16 +6,14 @@
 import {
   applyToState,
   claimedAddresses,
-  createCluster,
-  loadManifests,
-  type ClusterState,
-} from '../engine/cluster/index.ts';
-import {
   commandsAllowed,
+  createCluster,
   createInterpreter,
+  loadManifests,
   runCommandLine,
+  type ClusterState,
   type Interpreter,
-} from '../engine/kubectl/index.ts';
+} from '../engine/index.ts';
 import { checkGoal, type GoalResult } from './goals.ts';
 import type { Lesson, LessonGoal, Task } from './types.ts';
 

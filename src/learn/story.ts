@@ -5,25 +5,29 @@
  * and the place on the track where the packet is. Nothing here decides anything: every verdict
  * comes from `connect`, the DNS resolver and the RBAC authorizer.
  */
-import { objectId, objectKeyOf, type ObjectRef } from '../engine/api/object-ref.ts';
-import { getObject, type ClusterState, type Pod, type Stored } from '../engine/cluster/index.ts';
-import type { QueryAttempt, ResolveResult } from '../engine/dns/index.ts';
 import {
   apiCall,
-  describeApiRequest,
-  IN_CLUSTER_API_URL,
-  type ApiCallHop,
-  type ApiRequest,
-} from '../engine/rbac/index.ts';
-import {
   backendText,
   connect,
+  describeApiRequest,
+  getObject,
+  IN_CLUSTER_API_URL,
+  objectId,
+  objectKeyOf,
   pathDecision,
+  type ApiCallHop,
+  type ApiRequest,
+  type ClusterState,
   type ConnectResult,
   type Hop,
   type LookupHop,
+  type ObjectRef,
   type PathDecision,
-} from '../engine/routing/index.ts';
+  type Pod,
+  type QueryAttempt,
+  type ResolveResult,
+  type Stored,
+} from '../engine/index.ts';
 
 /** Where on the track a step happens, in the order a request passes them. */
 export type TrackStop =

@@ -2,7 +2,7 @@
  * Reading a lesson file: YAML → a typed Lesson, or every problem found as
  * `file: field: problem`, so an instructor can fix a whole file in one pass.
  */
-import { commandsAllowed } from '../engine/kubectl/index.ts';
+import { commandsAllowed } from '../engine/index.ts';
 import { Reader, join, parseYamlFile } from './reader.ts';
 import { LESSON_KINDS } from './types.ts';
 import type {

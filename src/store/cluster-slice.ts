@@ -5,10 +5,14 @@
  * thin: they call the engine and record what it returns.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClusterState, CommandResult, NetworkPolicyMode } from '../engine/index.ts';
+import {
+  createCluster,
+  listObjects,
+  type ClusterState,
+  type NetworkPolicyMode,
+} from '../engine/model.ts';
+import type { CommandResult } from '../engine/index.ts';
 // Deep imports on purpose: the first screen needs only the cluster model, not the interpreter.
-import { createCluster } from '../engine/cluster/defaults.ts';
-import { listObjects } from '../engine/cluster/state.ts';
 import { connectionTestsFrom, type ConnectionTestSpec } from './connection-tests.ts';
 import type { LabState } from './lab-store.ts';
 import { updateRooms, withNotice } from './layout-slice.ts';

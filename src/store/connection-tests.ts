@@ -3,8 +3,7 @@
  * command, or the diagram's test form). A test is its question — which pod asks for which URL — and is
  * re-asked of every cluster state, so applying a policy recolours the answer at once.
  */
-import type { RequestRecord } from '../engine/kubectl/index.ts';
-import type { ConnectResult, PathDecision } from '../engine/routing/index.ts';
+import type { ConnectResult, PathDecision, RequestRecord } from '../engine/index.ts';
 
 /** One connection test: `from` is `namespace/pod`, `url` what curl was given. */
 export interface ConnectionTestSpec {

@@ -5,15 +5,15 @@
  * the lessons when they are at hand, and the questions solved are credited to the progress.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ExamReport } from '../learn/exam.ts';
 import {
   examReducer,
   initialExamState,
+  recordSolved,
   type ExamAction,
   type ExamState,
-} from '../learn/exam-reducer.ts';
-import { recordSolved } from '../learn/progress.ts';
-import type { Lesson } from '../learn/types.ts';
+  type Lesson,
+} from '../learn/model.ts';
+import type { ExamReport } from '../learn/index.ts';
 import type { LabState } from './lab-store.ts';
 import { withNotice } from './layout-slice.ts';
 import { hydrateExam, type SavedExam } from './saved-records.ts';

@@ -5,9 +5,8 @@
  * starts from what saved-state.ts read back, and autosave.ts writes it again.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterState } from '../engine/index.ts';
+import { createCluster, type ClusterState } from '../engine/model.ts';
 // Deep import on purpose: the first screen needs only the cluster model, not the interpreter.
-import { createCluster } from '../engine/cluster/defaults.ts';
 import { startAutosave } from './autosave.ts';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice.ts';
 import { createExamSlice, type ExamSlice } from './exam-slice.ts';

@@ -4,9 +4,8 @@
  * inspector explains — and the notices shown outside the terminal (with what could not be saved).
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClusterState } from '../engine/index.ts';
+import { listObjects, type ClusterState } from '../engine/model.ts';
 // Deep import on purpose: the first screen needs only the cluster model, not the interpreter.
-import { listObjects } from '../engine/cluster/state.ts';
 import type { LabState } from './lab-store.ts';
 import type { SavedPart } from './saved-records.ts';
 

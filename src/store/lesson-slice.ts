@@ -5,12 +5,9 @@
  * recordPrediction…), passed in as updates.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClusterState, KubeObject } from '../engine/index.ts';
+import { globalKey, listObjects, type ClusterState, type KubeObject } from '../engine/model.ts';
 // Deep import on purpose: the first screen needs only the cluster model, not the interpreter.
-import { globalKey, listObjects } from '../engine/cluster/state.ts';
-import type { ModeId } from '../learn/modes.ts';
-import { emptyProgress, type Progress } from '../learn/progress.ts';
-import type { Lesson } from '../learn/types.ts';
+import { emptyProgress, type Lesson, type ModeId, type Progress } from '../learn/model.ts';
 import type { LabState } from './lab-store.ts';
 import { DEFAULT_MODE, type LessonRecord } from './saved-records.ts';
 

@@ -4,9 +4,13 @@
  * object once however many entries hold it. A save carries a schema version; anything that
  * does not read back as this version is refused with a reason, never thrown.
  */
-import type { ClusterState, KubeObject, NetworkPolicyMode } from '../engine/index.ts';
+import {
+  objectKey,
+  type ClusterState,
+  type KubeObject,
+  type NetworkPolicyMode,
+} from '../engine/model.ts';
 // Deep import on purpose: the first screen must not pull in the interpreter (see runtime.ts).
-import { objectKey } from '../engine/cluster/state.ts';
 import type { ConnectionTestSpec } from './connection-tests.ts';
 
 /**

@@ -3,7 +3,7 @@
  * record. Rating a card is src/learn's `rateCard`, passed in as an update.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { emptyRecall, type RecallState } from '../learn/recall-schedule.ts';
+import { emptyRecall, type RecallState } from '../learn/model.ts';
 import type { LabState } from './lab-store.ts';
 
 export interface RecallSlice {

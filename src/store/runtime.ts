@@ -3,11 +3,20 @@
  * and RBAC evaluation — loaded right after the first render so the first screen stays light.
  * Everything here is reached through `getRuntime()` once `runtimeReady` is set in the store.
  */
-import { getObject, type ClusterState, type Pod, type Stored } from '../engine/cluster/index.ts';
-import { connect, pathDecision, type ConnectResult } from '../engine/routing/index.ts';
+import {
+  commandsAllowed,
+  connect,
+  createInterpreter,
+  getObject,
+  pathDecision,
+  type ClusterState,
+  type ConnectResult,
+  type Interpreter,
+  type Pod,
+  type Stored,
+} from '../engine/index.ts';
 import type { ConnectionTestResult, ConnectionTestSpec } from './connection-tests.ts';
 import { splitRef } from './connection-tests.ts';
-import { commandsAllowed, createInterpreter, type Interpreter } from '../engine/kubectl/index.ts';
 
 export {
   runCommandLine,
@@ -17,23 +26,21 @@ export {
   COMMANDS,
   GLOBAL_FLAGS,
   toYaml,
-} from '../engine/kubectl/index.ts';
-export { loadManifests, applyToState } from '../engine/cluster/index.ts';
-export {
+  loadManifests,
+  applyToState,
   evaluateConnection,
   probeMatrix,
   policiesSelecting,
   policyRulesText,
   verdictDirection,
-} from '../engine/netpol/index.ts';
-export { selectorString } from '../engine/labels/index.ts';
-export { endpointCandidacy, endpointCandidacyText } from '../engine/cluster/index.ts';
-export {
+  selectorString,
+  endpointCandidacy,
+  endpointCandidacyText,
   describeSource,
   permissionsOf,
   rulesFor,
   serviceAccountUser,
-} from '../engine/rbac/index.ts';
+} from '../engine/index.ts';
 export { exportClusterYaml, importClusterYaml, cleanForExport } from './yaml-io.ts';
 export { connect };
 

@@ -6,13 +6,21 @@
  * the original aside, so nothing the learner did is lost.
  */
 // Deep imports on purpose: the first screen must not pull in the interpreter (see runtime.ts).
-import type { ClusterState } from '../engine/index.ts';
-import type { ExamRecord } from '../learn/exam-reducer.ts';
-import { sessionFromSaved, sessionToSaved } from '../learn/exam-session.ts';
-import type { Lesson } from '../learn/types.ts';
-import { MODES, SUGGESTED_PATH, type ModeId } from '../learn/modes.ts';
-import { emptyProgress, readProgress, type Progress } from '../learn/progress.ts';
-import { readRecall, type RecallState } from '../learn/recall-schedule.ts';
+import type { ClusterState } from '../engine/model.ts';
+import {
+  emptyProgress,
+  MODES,
+  readProgress,
+  readRecall,
+  sessionFromSaved,
+  sessionToSaved,
+  SUGGESTED_PATH,
+  type ExamRecord,
+  type Lesson,
+  type ModeId,
+  type Progress,
+  type RecallState,
+} from '../learn/model.ts';
 import {
   decodeSession,
   deserializeSession,

@@ -4,7 +4,7 @@
  * record that does not read back is set aside under a key of its own and reported in a
  * notice, and that part starts afresh; nothing is deleted.
  */
-import type { RecallState } from '../learn/recall-schedule.ts';
+import type { RecallState } from '../learn/index.ts';
 import { migrateStorage, setAside } from './migrate.ts';
 import type { Session } from './persist.ts';
 import {

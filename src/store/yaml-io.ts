@@ -8,11 +8,11 @@ import {
   createCluster,
   globalKey,
   kindInfo,
-  type ClusterState,
-  type KubeObject,
   loadManifests,
   runKubectl,
   toYaml,
+  type ClusterState,
+  type KubeObject,
 } from '../engine/index.ts';
 
 // Each kind's place in an export (and whether the cluster recreates it) is in KINDS.

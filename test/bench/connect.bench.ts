@@ -12,7 +12,7 @@ import {
   type Pod,
   type Service,
 } from '../../src/engine/cluster/index.ts';
-import { resolveFromPod } from '../../src/engine/dns/index.ts';
+import { resolveFromPod } from '../../src/engine/routing/index.ts';
 import { connect } from '../../src/engine/routing/index.ts';
 import { generateManifest } from '../fixtures/generate.ts';
 import { fmt, measure } from './measure.ts';

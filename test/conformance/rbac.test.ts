@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rbac, runKubectl } from '../../src/engine/index.ts';
+import { canI, runKubectl } from '../../src/engine/index.ts';
 import { clusterFromFiles } from '../../src/cli/nslab.ts';
 
 interface Check {
@@ -58,7 +58,7 @@ describe('rbac conformance', () => {
         });
         it(`#${i + 1} as data (canI): ${check.verb} ${check.resource ?? check.nonResourceURL}`, () => {
           if ('error' in loaded) throw new Error(loaded.error);
-          const decision = rbac.canI(loaded.state, {
+          const decision = canI(loaded.state, {
             as: check.as,
             groups: check.groups,
             verb: check.verb,

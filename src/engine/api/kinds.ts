@@ -7,12 +7,12 @@
  * kubectl/registry.ts (`get` columns, `describe`). Adding a kind starts with one entry here;
  * the compiler then names each table still missing it.
  */
-import {
-  isDNS1035Label,
-  isDNS1123Label,
-  isDNS1123Subdomain,
-  isValidPathSegmentName,
-} from '../labels/names.ts';
+/**
+ * The API server's rule for an object's name (apimachinery's validation path functions):
+ * DNS-1123 subdomain (most kinds), DNS-1123 label (namespaces), DNS-1035 label (Services),
+ * or a valid path segment (RBAC objects). labels/names.ts implements each.
+ */
+export type NameRule = 'dns1123-subdomain' | 'dns1123-label' | 'dns1035-label' | 'path-segment';
 
 /** Every verb discovery lists for the kinds modelled here (the API server's standard storage). */
 const STANDARD_VERBS = [
@@ -36,7 +36,7 @@ interface KindFacts {
   shortNames?: readonly string[];
   namespaced: boolean;
   /** Default: DNS-1123 subdomain, the API server's most common name rule. */
-  validateName?: (name: string) => string[];
+  nameRule?: NameRule;
   /** Default: all standard verbs. */
   verbs?: readonly string[];
   /** Discovery categories; `all` is what `kubectl get all` lists. */
@@ -63,8 +63,8 @@ export interface KindSpec<K extends string> {
   verbs: readonly string[];
   /** Discovery categories (`all` is what `kubectl get all` expands to). */
   categories: readonly string[];
-  /** The API server's name validation for this kind; returns problems, none when valid. */
-  validateName: (name: string) => string[];
+  /** The API server's rule for this kind's names. */
+  nameRule: NameRule;
   /**
    * Rank in a cluster export, so `kubectl apply -f` can replay it: what other objects refer to
    * (namespaces, accounts, roles) comes first; undefined sorts after every ranked kind.
@@ -87,7 +87,7 @@ function kind<const K extends string>(kind: K, facts: KindFacts): KindSpec<K> {
     namespaced: facts.namespaced,
     verbs: facts.verbs ?? STANDARD_VERBS,
     categories: facts.categories ?? [],
-    validateName: facts.validateName ?? isDNS1123Subdomain,
+    nameRule: facts.nameRule ?? 'dns1123-subdomain',
     exportOrder: facts.exportOrder,
     exported: facts.exported ?? true,
   };
@@ -98,7 +98,7 @@ const apps = { group: 'apps', version: 'v1', namespaced: true, categories: ['all
 const rbac = {
   group: 'rbac.authorization.k8s.io',
   version: 'v1',
-  validateName: isValidPathSegmentName,
+  nameRule: 'path-segment' as const,
 };
 
 const SPECS = [
@@ -107,7 +107,7 @@ const SPECS = [
     resource: 'namespaces',
     shortNames: ['ns'],
     namespaced: false,
-    validateName: isDNS1123Label,
+    nameRule: 'dns1123-label',
     // The namespace registry serves no collection delete.
     verbs: STANDARD_VERBS.filter((v) => v !== 'deletecollection'),
     exportOrder: 0,
@@ -124,7 +124,7 @@ const SPECS = [
     resource: 'services',
     shortNames: ['svc'],
     namespaced: true,
-    validateName: isDNS1035Label,
+    nameRule: 'dns1035-label',
     categories: ['all'],
     exportOrder: 9,
   }),

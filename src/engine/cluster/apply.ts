@@ -4,8 +4,7 @@
  * reconcile pass of the controllers. A failed object is reported and skipped; the others
  * still land, as with kubectl. A dry run computes everything and stores nothing.
  */
-import { formatInvalid } from '../api/field-error.ts';
-import { type KindInfo, kindForApiVersion, kindInfo } from '../api/kinds.ts';
+import { formatInvalid, kindForApiVersion, kindInfo, type KindInfo } from '../api/index.ts';
 import { admit } from './admission.ts';
 import { reconcile } from './controllers/index.ts';
 import { Allocator, addressesInUse, claimedAddresses } from './ipam.ts';

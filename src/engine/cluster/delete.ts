@@ -3,7 +3,7 @@
  * object in it along; the system namespaces cannot be deleted; owned objects follow their
  * owner on the next reconcile.
  */
-import { type KindInfo, KINDS } from '../api/kinds.ts';
+import { KINDS, type KindInfo } from '../api/index.ts';
 import { reconcile } from './controllers/index.ts';
 import type { ClusterDraft } from './state.ts';
 

@@ -5,6 +5,9 @@ export * from './loader.ts';
 export * from './apply.ts';
 export * from './defaults.ts';
 export * from './ipam.ts';
+export * from './ip-address.ts';
+export * from './indexes.ts';
+export * from './endpoint-views.ts';
 export * from './delete.ts';
 export { admit } from './admission.ts';
 export { NODE_IP, NODE_NAME, NAMESPACE_NAME_LABEL } from './assignment.ts';
@@ -21,4 +24,5 @@ export {
 } from './controllers/index.ts';
 export { KUBE_DNS_IP, KUBERNETES_SERVICE_IP, SYSTEM_NAMESPACES } from './bootstrap/system.ts';
 export { validateObject } from './validation/index.ts';
-export { stableJson, fnv32a } from './naming.ts';
+export { validateRbacObject } from './validation/rbac.ts';
+export { stableJson, fnv32a, safeEncode } from './naming.ts';

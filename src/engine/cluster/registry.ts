@@ -6,8 +6,7 @@
  * wants an entry for every KindName, so a new kind in api/kinds.ts fails to compile until it
  * has one here (an empty entry means ObjectMeta checks only and no defaults).
  */
-import type { FieldError } from '../api/field-error.ts';
-import { kindInfo, type KindName } from '../api/kinds.ts';
+import { kindInfo, type FieldError, type KindName } from '../api/index.ts';
 import { admitNamespace, admitPod, admitService, type AssignContext } from './assignment.ts';
 import {
   defaultDaemonSet,

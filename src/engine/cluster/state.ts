@@ -3,7 +3,7 @@
  * kind, keyed `namespace/name` (or `name` for cluster-scoped kinds); a change copies only the
  * maps of the kinds it touches, so undo history and snapshots are cheap.
  */
-import { kindInfo, type KindName } from '../api/kinds.ts';
+import { kindInfo, type KindName } from '../api/index.ts';
 import type { KubeObject, Stored } from './types.ts';
 
 /** How the cluster's network plugin treats NetworkPolicy. */

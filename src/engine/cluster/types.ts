@@ -18,7 +18,7 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
-import type { KindName } from '../api/kinds.ts';
+import type { KindName } from '../api/index.ts';
 
 export type { ObjectMeta } from 'kubernetes-types/meta/v1';
 export type {

@@ -7,14 +7,16 @@
  * zones go to the upstream resolver.
  */
 import {
+  clusterIPsOf,
   getObject,
+  isHeadless,
   listObjects,
+  serviceEndpoints,
+  servicesByClusterIP,
   type ClusterState,
   type Service,
   type Stored,
 } from '../cluster/index.ts';
-import { clusterIPsOf, isHeadless, serviceEndpoints } from '../routing/endpoints.ts';
-import { servicesByClusterIP } from '../routing/indexes.ts';
 import {
   addressFromReverse,
   isIPv4,

@@ -1,7 +1,7 @@
 /**
  * Cluster DNS: each pod's resolv.conf (dnsPolicy, dnsConfig), the CoreDNS `kubernetes` plugin
  * records (Services, headless endpoints, SRV, ExternalName CNAMEs, pod A records, PTR) and the
- * stub resolver's search-list expansion over real, policy-checked DNS traffic.
+ * stub resolver's search list (the queries themselves are packets: routing/resolve.ts).
  */
 export * from './records.ts';
 export { coreDnsAnswer, endpointHostname } from './coredns.ts';
@@ -13,13 +13,6 @@ export {
   lookupHostsFile,
   clusterDNSIP,
   NODE_RESOLV_CONF,
+  searchCandidates,
   type ResolvConf,
 } from './resolv-conf.ts';
-export {
-  resolveFromPod,
-  dnsTransport,
-  searchCandidates,
-  type ResolveResult,
-  type DnsTransport,
-  type QueryAttempt,
-} from './resolver.ts';

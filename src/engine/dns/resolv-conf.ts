@@ -168,3 +168,17 @@ export function lookupHostsFile(state: ClusterState, pod: Pod, name: string): st
   }
   return [...new Set(out)];
 }
+
+/** The names the resolver asks, in order, for a name typed in the pod. */
+export function searchCandidates(name: string, conf: ResolvConf): string[] {
+  if (name.endsWith('.')) return [name.slice(0, -1)];
+  const dots = (name.match(/\./g) ?? []).length;
+  const out: string[] = [];
+  if (dots >= conf.ndots) out.push(name);
+  for (const d of conf.searches) {
+    const dom = d.replace(/\.$/, '');
+    out.push(dom === '' ? name : `${name}.${dom}`);
+  }
+  if (dots < conf.ndots) out.push(name);
+  return [...new Set(out)];
+}

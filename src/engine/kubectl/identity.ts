@@ -7,8 +7,8 @@
 import type { ClusterState } from '../cluster/index.ts';
 import {
   ALL_AUTHENTICATED,
-  ANONYMOUS_USER,
   ANONYMOUS,
+  ANONYMOUS_USER,
   authorize,
   forbiddenMessage,
   impersonatedUser,

@@ -4,7 +4,7 @@
  * (kubectl's describerMap). The table's type wants an entry for every KindName, so a kind
  * added to api/kinds.ts does not compile until it says how it prints.
  */
-import { kindInfo, type KindName } from '../api/kinds.ts';
+import { kindInfo, type KindName } from '../api/index.ts';
 import type { ClusterState, KindObject, KubeObject, Stored } from '../cluster/index.ts';
 import { describeConfigMap, describeSecret } from './describe/configmap.ts';
 import { describeDeployment, describeReplicaSet } from './describe/deployment.ts';

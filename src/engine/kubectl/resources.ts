@@ -2,7 +2,7 @@
  * Resource arguments as `kubectl get|describe|delete` read them: `pods`, `pod web`,
  * `pods,services`, `pod/web svc/api`, `all`; with kubectl's errors for unknown types.
  */
-import { type KindInfo, KINDS, resolveResourceType } from '../api/kinds.ts';
+import { KINDS, resolveResourceType, type KindInfo } from '../api/index.ts';
 
 /** One requested type, with the names asked for (none = all of them). */
 export interface ResourceRequest {

@@ -4,8 +4,8 @@
  * command is one file exporting a `Command`.
  */
 import type { ClusterState } from '../cluster/index.ts';
-import type { ResolveResult, RRType } from '../dns/index.ts';
-import type { ConnectResult } from '../routing/index.ts';
+import type { RRType } from '../dns/index.ts';
+import type { ConnectResult, ResolveResult } from '../routing/index.ts';
 
 /**
  * A request a command made from inside a pod, with the engine's verdict on it: curl or wget

@@ -2,6 +2,7 @@
  * Name and label validation with the API server's own wording
  * (k8s.io/apimachinery/pkg/util/validation).
  */
+import type { NameRule } from '../api/index.ts';
 
 const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const dns1123SubdomainFmt = `${dns1123LabelFmt}(\\.${dns1123LabelFmt})*`;
@@ -132,4 +133,18 @@ export function isValidLabelValue(value: string): string[] {
     );
   }
   return errs;
+}
+
+/** The problems of a name under the API server's rule for its kind. */
+export function validateNameByRule(rule: NameRule, name: string): string[] {
+  switch (rule) {
+    case 'dns1123-label':
+      return isDNS1123Label(name);
+    case 'dns1035-label':
+      return isDNS1035Label(name);
+    case 'path-segment':
+      return isValidPathSegmentName(name);
+    case 'dns1123-subdomain':
+      return isDNS1123Subdomain(name);
+  }
 }

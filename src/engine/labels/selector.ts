@@ -3,7 +3,7 @@
  * an empty selector matches everything; operators In, NotIn, Exists, DoesNotExist.
  */
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
-import { type FieldError, forbidden, invalid, required } from '../api/field-error.ts';
+import { forbidden, invalid, required, type FieldError } from '../api/index.ts';
 import { isQualifiedName, isValidLabelValue } from './names.ts';
 
 export type Labels = Readonly<Record<string, string>>;

@@ -4,7 +4,7 @@
  * the connection in (and that rule); a denied one by the policies isolating the pod, the first
  * named. An unisolated direction has no deciding policy.
  */
-import { refFromKey, type ObjectRef } from '../api/object-ref.ts';
+import { refFromKey, type ObjectRef } from '../api/index.ts';
 import type { ConnectionVerdict, DirectionVerdict } from './index.ts';
 
 /** The deciding policy of one direction and, when a rule allowed, that rule's index. */

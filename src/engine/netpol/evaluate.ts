@@ -5,7 +5,15 @@
  * its selecting policies allow. A connection needs the source's egress AND the
  * destination's ingress to allow it.
  */
-import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
+import {
+  cidrHolds,
+  parseIp,
+  sameIp,
+  type ClusterState,
+  type IpAddress,
+  type Pod,
+  type Stored,
+} from '../cluster/index.ts';
 import type {
   ConnectionQuery,
   ConnectionVerdict,
@@ -13,7 +21,6 @@ import type {
   PolicyMatch,
   RuleMatch,
 } from './index.ts';
-import { cidrHolds, type IpAddress, parseIp, sameIp } from './ip.ts';
 import {
   type Direction,
   type NetpolModel,

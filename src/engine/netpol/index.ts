@@ -112,5 +112,5 @@ export {
   strictSubset,
   type Cidr,
   type IpAddress,
-} from './ip.ts';
+} from '../cluster/index.ts';
 export { directionDecider, verdictDirection, type PolicyDecider } from './decider.ts';

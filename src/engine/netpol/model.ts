@@ -12,16 +12,20 @@ import type {
 } from 'kubernetes-types/networking/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import {
+  NAMESPACE_NAME_LABEL,
+  parseCidrBlock,
+  parseIp,
+  sameIp,
+  type Cidr,
   type ClusterState,
+  type IpAddress,
   type KubeObject,
   type Namespace,
   type Node,
   type Pod,
   type Stored,
-  NAMESPACE_NAME_LABEL,
 } from '../cluster/index.ts';
 import { compileLabelSelector, type LabelPredicate, type Labels } from '../labels/index.ts';
-import { type Cidr, type IpAddress, parseCidrBlock, parseIp, sameIp } from './ip.ts';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type Direction = 'ingress' | 'egress';

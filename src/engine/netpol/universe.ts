@@ -16,7 +16,7 @@ import {
   setBit,
   words,
 } from './bitset.ts';
-import { cidrHolds } from './ip.ts';
+import { cidrHolds } from '../cluster/index.ts';
 import type { NetpolModel, PeerSpec, PodEntry, PolicySpec, Protocol, RuleSpec } from './model.ts';
 
 /** Selector → bit set over the universe, from an inverted label index. */

@@ -3,8 +3,7 @@
  * down to one verb per resource, merged back where only verbs differ, and sorted as kubectl
  * sorts rules (by the Go string form of the PolicyRule, which starts with the verbs).
  */
-import type { ClusterState } from '../cluster/state.ts';
-import type { PolicyRule } from '../cluster/types.ts';
+import type { ClusterState, PolicyRule } from '../cluster/index.ts';
 import { rulesFor } from './authorizer.ts';
 import type { UserInfo } from './identity.ts';
 import { breakdownRule, compactRules } from './rules.ts';

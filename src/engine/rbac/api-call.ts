@@ -6,10 +6,13 @@
  * decides. Network access and permission are two separate gates, and the answer names which
  * one stopped the call, as typed hops.
  */
-import { resolveResourceType } from '../api/kinds.ts';
-import type { ObjectRef } from '../api/object-ref.ts';
-import { KUBERNETES_SERVICE_IP, type Pod, type Stored } from '../cluster/index.ts';
-import type { ClusterState } from '../cluster/state.ts';
+import { resolveResourceType, type ObjectRef } from '../api/index.ts';
+import {
+  KUBERNETES_SERVICE_IP,
+  type ClusterState,
+  type Pod,
+  type Stored,
+} from '../cluster/index.ts';
 import { connect, type ConnectResult, type Hop } from '../routing/index.ts';
 import { authorize, describeSource, type Decision } from './authorizer.ts';
 import { forbiddenMessage } from './forbidden.ts';

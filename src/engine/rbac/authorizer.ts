@@ -4,16 +4,17 @@
  * whose role does not exist grants nothing (its error becomes the denial's reason). The
  * decision names the binding, the role, the subject and the rule that allowed it.
  */
-import { getObject, type ClusterState } from '../cluster/state.ts';
-import type {
-  ClusterRole,
-  ClusterRoleBinding,
-  KubeObject,
-  PolicyRule,
-  Role,
-  RoleBinding,
-  Subject,
-} from '../cluster/types.ts';
+import {
+  getObject,
+  type ClusterRole,
+  type ClusterRoleBinding,
+  type ClusterState,
+  type KubeObject,
+  type PolicyRule,
+  type Role,
+  type RoleBinding,
+  type Subject,
+} from '../cluster/index.ts';
 import {
   describeSubject,
   serviceAccountUsername,

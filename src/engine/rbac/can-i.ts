@@ -3,7 +3,7 @@
  * asks — answered by the authorizer with its reason. Lesson goals and quiz keys use this
  * rather than parsing a command line.
  */
-import type { ClusterState } from '../cluster/state.ts';
+import type { ClusterState } from '../cluster/index.ts';
 import { authorize, type Decision } from './authorizer.ts';
 import { impersonatedUser } from './identity.ts';
 import type { AuthzAttributes } from './rules.ts';

@@ -3,7 +3,7 @@
  * serves (`kubectl api-resources`), not only the kinds the simulator stores, so that
  * `auth can-i create cronjobs.batch` resolves as it does against a real API server.
  */
-import { KINDS } from '../api/kinds.ts';
+import { KINDS } from '../api/index.ts';
 
 /** One served resource: plural name, short names, group, preferred version, scope. */
 export interface ApiResource {

@@ -4,10 +4,15 @@
  * verb), and a RoleBinding or ClusterRoleBinding only to a role whose rules it holds (or
  * with the `bind` verb on that role). system:masters is exempt.
  */
-import type { ClusterState } from '../cluster/state.ts';
-import type { ClusterRole, KubeObject, PolicyRule, RoleBinding } from '../cluster/types.ts';
+import {
+  validateRbacObject,
+  type ClusterRole,
+  type ClusterState,
+  type KubeObject,
+  type PolicyRule,
+  type RoleBinding,
+} from '../cluster/index.ts';
 import { aggregateErrors, authorize, roleReferenceRules, rulesFor } from './authorizer.ts';
-import { validateRbacObject } from '../cluster/validation/rbac.ts';
 import { forbiddenStatus } from './forbidden.ts';
 import { SYSTEM_MASTERS, type UserInfo } from './identity.ts';
 import { compactRules, compactString, covers, goQuotedList } from './rules.ts';

@@ -3,7 +3,7 @@
  * `system:serviceaccount:<namespace>:<name>` in the groups `system:serviceaccounts` and
  * `system:serviceaccounts:<namespace>`; impersonation adds groups as the API server does.
  */
-import type { Subject } from '../cluster/types.ts';
+import type { Subject } from '../cluster/index.ts';
 
 /** An authenticated identity (user.Info). */
 export interface UserInfo {

@@ -3,7 +3,7 @@
  * authorizer's own RulesFor, in words for people (the inspector's "Permissions" list).
  */
 import type { PolicyRule } from 'kubernetes-types/rbac/v1';
-import type { ClusterState } from '../cluster/state.ts';
+import type { ClusterState } from '../cluster/index.ts';
 import { describeSource, rulesFor } from './authorizer.ts';
 import type { UserInfo } from './identity.ts';
 

@@ -4,10 +4,14 @@
  * `automountServiceAccountToken` wins over its ServiceAccount's, and a token is mounted when
  * neither says false — otherwise nobody: without a token the request is anonymous.
  */
-import { refOf, type ObjectRef } from '../api/object-ref.ts';
-import { getObject } from '../cluster/state.ts';
-import type { ClusterState } from '../cluster/state.ts';
-import type { Pod, ServiceAccount, Stored } from '../cluster/types.ts';
+import { refOf, type ObjectRef } from '../api/index.ts';
+import {
+  getObject,
+  type ClusterState,
+  type Pod,
+  type ServiceAccount,
+  type Stored,
+} from '../cluster/index.ts';
 import { ANONYMOUS_USER, serviceAccountUser, type UserInfo } from './identity.ts';
 
 /** The name of the ServiceAccount a pod runs as. */

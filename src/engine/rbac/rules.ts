@@ -3,7 +3,7 @@
  * allows a request when its verb, API group, resource (with subresource) and resource name all
  * match, or, for a non-resource request, its verb and URL.
  */
-import type { PolicyRule } from '../cluster/types.ts';
+import type { PolicyRule } from '../cluster/index.ts';
 
 /** What the authorizer knows about one request (authorizer.Attributes). */
 export interface AuthzAttributes {

@@ -4,14 +4,14 @@
  * ClusterRoleBindings and the RoleBindings of that namespace, exactly the bindings the
  * authorizer would consult; asked across all namespaces it lists every namespace's RoleBindings.
  */
-import type { ClusterState } from '../cluster/state.ts';
 import type {
   ClusterRoleBinding,
+  ClusterState,
   KubeObject,
   PolicyRule,
   RoleBinding,
   Subject,
-} from '../cluster/types.ts';
+} from '../cluster/index.ts';
 import { bindingsInOrder, roleReferenceRules, type RuleSource } from './authorizer.ts';
 import { ruleAllows, type AuthzAttributes } from './rules.ts';
 

@@ -5,13 +5,8 @@
  * ending maps to curl's exit code: 0 answered, 6 not resolved, 7 refused, 28 timed out.
  */
 import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
-import {
-  lookupHostsFile,
-  resolveFromPod,
-  isIPv4,
-  isIPv6,
-  type ResolveResult,
-} from '../dns/index.ts';
+import { isIPv4, isIPv6, lookupHostsFile } from '../dns/index.ts';
+import { resolveFromPod, type ResolveResult } from './resolve.ts';
 import { withText } from './hop-text.ts';
 import { sendPacket, type Delivery } from './packet.ts';
 import type { ConnectOptions, ConnectResult, Hop } from './types.ts';

@@ -3,8 +3,8 @@
  * hop's typed fields. Every hop the engine builds passes through here, so the words always say
  * what the fields say, and nothing else needs to (or may) derive a verdict from the words.
  */
-import { objectKeyOf, refText, type ObjectRef } from '../api/object-ref.ts';
-import type { ResolveResult } from '../dns/index.ts';
+import { objectKeyOf, refText, type ObjectRef } from '../api/index.ts';
+import type { ResolveResult } from './resolve.ts';
 import type { DirectionVerdict } from '../netpol/index.ts';
 import { formatLabels } from '../labels/index.ts';
 import type { BackendRef, Hop, HopFields, ServiceHop } from './types.ts';

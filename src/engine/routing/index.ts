@@ -16,11 +16,11 @@ export {
   findServiceTarget,
   type Backend,
 } from './lookup.ts';
-export {
-  serviceEndpoints,
-  isHeadless,
-  clusterIPsOf,
-  type EndpointView,
-  type EndpointPortView,
-} from './endpoints.ts';
 export { parseUrl, type ParsedUrl } from './url.ts';
+export {
+  resolveFromPod,
+  dnsTransport,
+  type ResolveResult,
+  type DnsTransport,
+  type QueryAttempt,
+} from './resolve.ts';

@@ -4,17 +4,20 @@
  * whether a pod listens on a port.
  */
 import {
+  hostNetworkPodsByIP,
   listObjects,
   NODE_IP,
+  podsByIP,
+  serviceEndpoints,
+  servicesByClusterIP,
   type ClusterState,
+  type EndpointView,
   type Pod,
   type Service,
   type ServicePort,
   type Stored,
 } from '../cluster/index.ts';
 import type { Protocol } from '../netpol/index.ts';
-import { serviceEndpoints, type EndpointView } from './endpoints.ts';
-import { hostNetworkPodsByIP, podsByIP, servicesByClusterIP } from './indexes.ts';
 
 /** One ready endpoint of a Service port, after targetPort resolution. */
 export interface Backend {

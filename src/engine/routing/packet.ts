@@ -21,7 +21,7 @@ import {
   type ConnectionVerdict,
   type Protocol,
 } from '../netpol/index.ts';
-import { refOf, type ObjectRef } from '../api/object-ref.ts';
+import { refOf, type ObjectRef } from '../api/index.ts';
 import { withText } from './hop-text.ts';
 import {
   findServiceTarget,

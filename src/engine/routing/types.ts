@@ -4,9 +4,9 @@
  * NetworkPolicy direction verdict, what listens); its `summary` and `detail` are rendered from
  * those facts in one place (`hop-text.ts`). Screens and lessons read the fields, never the text.
  */
-import type { ObjectRef } from '../api/object-ref.ts';
+import type { ObjectRef } from '../api/index.ts';
 import type { ClusterState } from '../cluster/index.ts';
-import type { ResolveResult } from '../dns/index.ts';
+import type { ResolveResult } from './resolve.ts';
 import type { DirectionVerdict, Protocol } from '../netpol/index.ts';
 
 /** An address and port a packet is sent to. */

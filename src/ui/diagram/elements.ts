@@ -4,8 +4,13 @@
  * object identity through `stabilize`, so React Flow re-renders only what changed.
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import { objectId, type ClusterState, type ObjectRef } from '../../engine/index.ts';
-import { hopHeadline, type Hop } from '../../engine/routing/index.ts';
+import {
+  hopHeadline,
+  objectId,
+  type ClusterState,
+  type Hop,
+  type ObjectRef,
+} from '../../engine/model.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import {
   clusterFacts,

@@ -7,7 +7,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
-import type { ClusterState } from '../../engine/index.ts';
+import type { ClusterState } from '../../engine/model.ts';
 import type { Runtime } from '../../store/index.ts';
 import { CheckIcon, CrossIcon } from '../icons.tsx';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';

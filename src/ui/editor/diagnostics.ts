@@ -2,7 +2,7 @@
  * Editor diagnostics: the manifest is loaded and dry-run applied by the engine (nothing is
  * stored), and every refusal becomes a marker on the line where its object starts.
  */
-import type { ClusterState } from '../../engine/index.ts';
+import type { ClusterState } from '../../engine/model.ts';
 import type { Runtime } from '../../store/index.ts';
 
 export interface ManifestProblem {

@@ -3,9 +3,14 @@
  * connections NetworkPolicy now allows or blocks (on the ports the pods declare), which
  * ServiceAccount permissions appeared or went — each with the object that decided it.
  */
-import type { ClusterState, KubeObject, Pod } from '../../engine/index.ts';
-import { globalKey, listObjects } from '../../engine/cluster/state.ts';
-import type { ConnectionVerdict } from '../../engine/netpol/index.ts';
+import {
+  globalKey,
+  listObjects,
+  type ClusterState,
+  type ConnectionVerdict,
+  type KubeObject,
+  type Pod,
+} from '../../engine/model.ts';
 import type { ConnectionTestSpec, Runtime } from '../../store/index.ts';
 
 export interface ObjectChange {

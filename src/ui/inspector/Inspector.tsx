@@ -1,11 +1,16 @@
 /** The inspector: the selected object's details and its why, plus the focused connection test. */
 import { useMemo, useState, type FormEvent } from 'react';
-import type { NetworkPolicy, Pod, Service, Stored } from '../../engine/index.ts';
-import { getObject } from '../../engine/cluster/index.ts';
-import { serviceDnsName } from '../../engine/dns/index.ts';
-import { policyTypesOf } from '../../engine/netpol/index.ts';
-import { podServiceAccount } from '../../engine/rbac/index.ts';
-import { kindInfo } from '../../engine/api/kinds.ts';
+import {
+  getObject,
+  kindInfo,
+  podServiceAccount,
+  policyTypesOf,
+  serviceDnsName,
+  type NetworkPolicy,
+  type Pod,
+  type Service,
+  type Stored,
+} from '../../engine/model.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 import { testLabel } from '../diagram/elements.ts';
 import { CheckIcon, CrossIcon } from '../icons.tsx';

@@ -3,8 +3,7 @@
  * the row of the stage where the request was decided, naming the object that decided it (for
  * a DNS lookup, the policy or nameserver that stopped its query).
  */
-import { objectId } from '../../engine/index.ts';
-import type { Hop } from '../../engine/routing/index.ts';
+import { objectId, type Hop } from '../../engine/model.ts';
 import type { ConnectionTestResult } from '../../store/index.ts';
 
 export interface TestRow {

@@ -4,7 +4,7 @@
  * answer is the engine's (the evaluators' policy selection, the endpoints controllers' own
  * rule, the authorizer's RulesFor); this file only arranges them.
  */
-import type { ClusterState, NetworkPolicy, Pod, Service, Stored } from '../../engine/index.ts';
+import type { ClusterState, NetworkPolicy, Pod, Service, Stored } from '../../engine/model.ts';
 import type { Runtime } from '../../store/index.ts';
 
 export interface PolicyOnPod {

@@ -3,8 +3,8 @@
  * newcomers (Learn → Deep → Challenge → Recall → Exam). Every mode shares the live cluster,
  * the bridge to the simulator and the learner's progress; only disclosure and help differ.
  */
-import type { ClusterState } from '../../engine/cluster/index.ts';
-import { MODES, SUGGESTED_PATH, modePreset, type Lesson } from '../../learn/index.ts';
+import type { ClusterState } from '../../engine/index.ts';
+import { modePreset, MODES, SUGGESTED_PATH, type Lesson } from '../../learn/index.ts';
 import { useLab, useLabStore } from '../shell/store-context.tsx';
 import { LessonPanel } from './LessonPanel.tsx';
 import type { LessonBridge, ModeProps } from './modes/mode-props.ts';

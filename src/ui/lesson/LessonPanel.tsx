@@ -5,7 +5,7 @@
  * bridge, so it mounts in the app shell or in a test alike.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ClusterState } from '../../engine/cluster/index.ts';
+import type { ClusterState } from '../../engine/index.ts';
 import type { ActiveLesson } from '../../store/index.ts';
 import {
   calibration,

@@ -2,19 +2,21 @@
  * Facts the diagram, the list view and the inspector all show, computed once per cluster
  * state from the engine (memoised by state identity, so three views cost one pass).
  */
-import type {
-  ClusterState,
-  Endpoints,
-  NetworkPolicy,
-  Pod,
-  Service,
-  ServiceAccount,
-  Stored,
-} from '../../engine/index.ts';
-import { listObjects, podIsReady } from '../../engine/cluster/index.ts';
-import { podIsolation, type PodIsolation } from '../../engine/netpol/index.ts';
+import {
+  listObjects,
+  podIsolation,
+  podIsReady,
+  type ClusterState,
+  type Endpoints,
+  type NetworkPolicy,
+  type Pod,
+  type PodIsolation,
+  type Service,
+  type ServiceAccount,
+  type Stored,
+} from '../../engine/model.ts';
 
-export type { PodIsolation } from '../../engine/netpol/index.ts';
+export type { PodIsolation } from '../../engine/model.ts';
 
 export interface NamespaceFacts {
   name: string;

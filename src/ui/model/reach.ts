@@ -3,9 +3,7 @@
  * port, and which pods may reach it — the selected pod's row and column of the truth table
  * (the engine's probeMatrix, the same table `probe` prints).
  */
-import type { ClusterState } from '../../engine/index.ts';
-import { resolveTargetPort } from '../../engine/cluster/index.ts';
-import type { Protocol } from '../../engine/netpol/index.ts';
+import { resolveTargetPort, type ClusterState, type Protocol } from '../../engine/model.ts';
 import type { Runtime } from '../../store/index.ts';
 import { clusterFacts, podRef } from './facts.ts';
 

@@ -1,6 +1,6 @@
 /** The top bar: history (Undo/Redo/timeline), view toggles, network plugin, import/export, reset. */
 import { useRef, type ChangeEvent, type ReactNode } from 'react';
-import type { NetworkPolicyMode } from '../../engine/index.ts';
+import type { NetworkPolicyMode } from '../../engine/model.ts';
 import {
   ClockIcon,
   DownloadIcon,

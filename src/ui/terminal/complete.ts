@@ -4,9 +4,14 @@
  * names, pods), flags and their values (namespaces, `-o` formats) — so it can never offer
  * something the interpreter would not accept.
  */
-import type { ClusterState, Command, FlagSpec } from '../../engine/index.ts';
-import { KINDS, type KindName, resolveResourceType } from '../../engine/api/kinds.ts';
-import { listObjects } from '../../engine/cluster/state.ts';
+import {
+  KINDS,
+  listObjects,
+  resolveResourceType,
+  type ClusterState,
+  type KindName,
+} from '../../engine/model.ts';
+import type { Command, FlagSpec } from '../../engine/index.ts';
 import type { Runtime } from '../../store/index.ts';
 
 export interface Completion {

@@ -5,7 +5,7 @@
  * Rules written into the aggregated role itself do not survive. Aggregated roles may feed
  * one another (view → edit → admin), so the pass repeats until nothing changes.
  */
-import { compileLabelSelector } from '../../labels/selector.ts';
+import { compileLabelSelector } from '../../labels/index.ts';
 import { stableJson } from '../naming.ts';
 import type { ClusterRole, KubeObject, PolicyRule } from '../types.ts';
 import { type ReconcileContext, storeManaged } from './context.ts';

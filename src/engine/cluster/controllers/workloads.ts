@@ -4,7 +4,7 @@
  * objects whose controlling owner is gone. Names are deterministic (see naming.ts).
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { KindName } from '../../api/kinds.ts';
+import type { KindName } from '../../api/index.ts';
 import { compileLabelSelector } from '../../labels/index.ts';
 import { generatedSuffix, podTemplateHash } from '../naming.ts';
 import type {

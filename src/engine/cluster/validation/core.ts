@@ -1,11 +1,5 @@
 /** Validation of core/v1 and apps/v1 objects for the fields the simulator models. */
-import {
-  type FieldError,
-  duplicate,
-  invalid,
-  notSupported,
-  required,
-} from '../../api/field-error.ts';
+import { duplicate, invalid, notSupported, required, type FieldError } from '../../api/index.ts';
 import {
   isDNS1123Label,
   isDNS1123Subdomain,

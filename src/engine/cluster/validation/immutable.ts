@@ -2,7 +2,7 @@
  * Fields the API server refuses to change on update, per kind (each kind's strategy
  * ValidateUpdate). The registry (../registry.ts) names which kind checks which.
  */
-import { type FieldError, forbidden, invalid } from '../../api/field-error.ts';
+import { forbidden, invalid, type FieldError } from '../../api/index.ts';
 import { stableJson } from '../naming.ts';
 import type { KubeObject } from '../types.ts';
 

@@ -3,8 +3,7 @@
  * the kind's own rules from its strategy (../registry.ts). Each returns field errors; none
  * means valid.
  */
-import type { FieldError } from '../../api/field-error.ts';
-import { kindInfo } from '../../api/kinds.ts';
+import { kindInfo, type FieldError } from '../../api/index.ts';
 import { strategyFor } from '../registry.ts';
 import type { KubeObject } from '../types.ts';
 import { validateObjectMeta } from './meta.ts';

@@ -1,7 +1,11 @@
 /** ObjectMeta validation shared by every kind (apimachinery ValidateObjectMeta). */
-import { type FieldError, invalid, required } from '../../api/field-error.ts';
-import type { KindInfo } from '../../api/kinds.ts';
-import { isDNS1123Label, isQualifiedName, validateLabels } from '../../labels/index.ts';
+import { invalid, required, type FieldError, type KindInfo } from '../../api/index.ts';
+import {
+  isDNS1123Label,
+  isQualifiedName,
+  validateLabels,
+  validateNameByRule,
+} from '../../labels/index.ts';
 import type { KubeObject } from '../types.ts';
 
 export function validateObjectMeta(obj: KubeObject, info: KindInfo): FieldError[] {
@@ -10,7 +14,8 @@ export function validateObjectMeta(obj: KubeObject, info: KindInfo): FieldError[
   if (typeof meta?.name !== 'string' || meta.name === '') {
     errs.push(required('metadata.name', 'name or generateName is required'));
   } else {
-    for (const m of info.validateName(meta.name)) errs.push(invalid('metadata.name', meta.name, m));
+    for (const m of validateNameByRule(info.nameRule, meta.name))
+      errs.push(invalid('metadata.name', meta.name, m));
   }
   if (info.namespaced && meta?.namespace !== undefined) {
     for (const m of isDNS1123Label(meta.namespace))

@@ -5,15 +5,9 @@
  * `except` subsets, and policyTypes. CIDRs are parsed as the API server does without the
  * StrictIPCIDRValidation gate (host bits and leading zeros accepted).
  */
-import {
-  type FieldError,
-  forbidden,
-  invalid,
-  notSupported,
-  required,
-} from '../../api/field-error.ts';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../api/index.ts';
 import { isValidLabelValue, validateLabelSelector } from '../../labels/index.ts';
-import { parseCidrBlock, strictSubset } from '../../netpol/ip.ts';
+import { parseCidrBlock, strictSubset } from '../ip-address.ts';
 import type { KubeObject } from '../types.ts';
 import { isValidPortName } from './ports.ts';
 

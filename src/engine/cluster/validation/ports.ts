@@ -1,5 +1,5 @@
 /** Port numbers, protocols and port names (IANA_SVC_NAME) as core/v1 validation checks them. */
-import { type FieldError, invalid, notSupported } from '../../api/field-error.ts';
+import { invalid, notSupported, type FieldError } from '../../api/index.ts';
 
 export const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
 

@@ -5,9 +5,12 @@
  * (ClusterRole only for a ClusterRoleBinding) and well-formed subjects. Empty apiGroups of
  * roleRef and User/Group subjects count as rbac.authorization.k8s.io, which v1 defaults them to.
  */
-import { type FieldError, invalid, notSupported, required } from '../../api/field-error.ts';
-import { isDNS1123Subdomain, isValidPathSegmentName } from '../../labels/names.ts';
-import { validateLabelSelector } from '../../labels/selector.ts';
+import { invalid, notSupported, required, type FieldError } from '../../api/index.ts';
+import {
+  isDNS1123Subdomain,
+  isValidPathSegmentName,
+  validateLabelSelector,
+} from '../../labels/index.ts';
 import type { KubeObject } from '../types.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';

@@ -4,7 +4,7 @@
  * in a namespace, its verbs and categories. `--namespaced=true|false` is how a learner checks
  * which objects belong to a room and which belong to the whole building.
  */
-import { KINDS, type KindInfo } from '../../api/kinds.ts';
+import { KINDS, type KindInfo } from '../../api/index.ts';
 import { formatTable } from '../printers/table.ts';
 import type { Command } from '../types.ts';
 import { failure } from './create/common.ts';

@@ -5,7 +5,7 @@ import { toJson, toYaml, asList } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
 import { FILENAME_FLAG, readManifests } from './manifests.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode, dryRunSuffix } from './output-flags.ts';
-import { kindForApiVersion } from '../../api/kinds.ts';
+import { kindForApiVersion } from '../../api/index.ts';
 
 export const apply: Command = {
   name: 'apply',

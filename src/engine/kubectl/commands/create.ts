@@ -3,7 +3,7 @@
  * there); a subcommand generates one object from flags (`create deployment web --image=nginx`),
  * prints it with `--dry-run=client -o yaml` exactly as kubectl does, or creates it.
  */
-import { kindForApiVersion } from '../../api/kinds.ts';
+import { kindForApiVersion } from '../../api/index.ts';
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import type { Command } from '../types.ts';

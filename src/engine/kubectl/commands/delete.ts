@@ -1,5 +1,5 @@
 /** `kubectl delete TYPE NAME…`, `TYPE/NAME`, `-f FILE`, `-l SELECTOR`, `--all`. */
-import { kindForApiVersion, type KindName, mustKind } from '../../api/kinds.ts';
+import { kindForApiVersion, mustKind, type KindName } from '../../api/index.ts';
 import { ClusterDraft, deleteObject, listObjects, settleAfterDelete } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';

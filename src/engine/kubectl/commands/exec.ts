@@ -11,7 +11,7 @@ import {
   type Pod,
   type Stored,
 } from '../../cluster/index.ts';
-import { resolveResourceType } from '../../api/kinds.ts';
+import { resolveResourceType } from '../../api/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { runTool } from './exec/shell.ts';

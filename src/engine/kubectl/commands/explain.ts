@@ -4,7 +4,7 @@
  * verdicts, Service, endpoint chosen after DNAT, egress and ingress NetworkPolicy, the backend
  * listening) with its verdict, then how curl would end.
  */
-import { podListens, sendPacket, connect, type Hop } from '../../routing/index.ts';
+import { connect, podListens, sendPacket, type Hop } from '../../routing/index.ts';
 import type { Protocol } from '../../netpol/index.ts';
 import type { Pod, Stored } from '../../cluster/index.ts';
 import type { Command, CommandOutput } from '../types.ts';

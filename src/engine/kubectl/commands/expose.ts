@@ -4,7 +4,7 @@
  * (the pod's labels, the workload's matchLabels), the ports (its containerPorts, each once)
  * with their protocols, and the labels (the object's own).
  */
-import { type KindInfo, kindForApiVersion } from '../../api/kinds.ts';
+import { kindForApiVersion, type KindInfo } from '../../api/index.ts';
 import { getObject, type KubeObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import { parseResourceArgs } from '../resources.ts';

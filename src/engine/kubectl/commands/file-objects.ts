@@ -2,7 +2,7 @@
  * `get -f FILE` and `describe -f FILE`: the objects a manifest names, looked up in the
  * cluster by kind, namespace (the manifest's, else the command's) and name.
  */
-import { kindForApiVersion, type KindInfo } from '../../api/kinds.ts';
+import { kindForApiVersion, type KindInfo } from '../../api/index.ts';
 import { getObject, type KubeObject } from '../../cluster/index.ts';
 import type { CommandContext } from '../types.ts';
 import { readManifests } from './manifests.ts';

@@ -3,7 +3,7 @@
  * arguments, --dry-run, -o), one authorization check per object read from the files, and
  * kubectl's report of each write (the object or `kind/name verb`, errors after).
  */
-import { kindForApiVersion } from '../../api/kinds.ts';
+import { kindForApiVersion } from '../../api/index.ts';
 import type { ClusterDraft, KubeObject, LoadedObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { CommandContext, CommandOutput } from '../types.ts';

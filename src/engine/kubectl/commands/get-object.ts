@@ -3,7 +3,7 @@
  * makes first, with the API server's answers — Forbidden when RBAC denies `get`, NotFound when
  * there is no such object.
  */
-import type { KindInfo } from '../../api/kinds.ts';
+import type { KindInfo } from '../../api/index.ts';
 import { getObject, type KubeObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { ResourceRequest } from '../resources.ts';

@@ -5,11 +5,10 @@
  * `--no-headers`; NotFound errors per missing name; `No resources found in NS namespace.`
  */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
-import { parseSelectorString } from '../../labels/index.ts';
+import { formatLabels, parseSelectorString } from '../../labels/index.ts';
 import { columnsFor } from '../registry.ts';
 import { evaluateColumn, executeJsonPath, formatGoValue } from '../printers/jsonpath.ts';
 import { compileFieldSelector } from '../printers/field-selector.ts';
-import { formatLabels } from '../../labels/index.ts';
 import { asList, toJson, toYaml } from '../printers/serialize.ts';
 import { formatTable } from '../printers/table.ts';
 import { withDerivedStatus } from '../printers/workload-status.ts';

@@ -3,7 +3,7 @@
  * reads the file the caller provided (the CLI reads disk, the browser its editor buffers),
  * a directory prefix reads every .yaml/.yml/.json below it, in name order.
  */
-import { type LoadedObject, loadManifests } from '../../cluster/index.ts';
+import { loadManifests, type LoadedObject } from '../../cluster/index.ts';
 import type { CommandContext, FlagSpec } from '../types.ts';
 
 export const FILENAME_FLAG: FlagSpec = {

@@ -6,8 +6,8 @@
  * `kubernetes.io/metadata.name` label. Errors are collected per object, as kubectl's
  * ContinueOnError visitor does, and printed the way cmdutil.CheckErr prints them.
  */
-import { type KindInfo, kindForApiVersion } from '../../api/kinds.ts';
-import { ClusterDraft, type KubeObject, listObjects, writeObjects } from '../../cluster/index.ts';
+import { kindForApiVersion, type KindInfo } from '../../api/index.ts';
+import { ClusterDraft, listObjects, writeObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import { sortKeysDeep, toJson, toYaml } from '../printers/serialize.ts';

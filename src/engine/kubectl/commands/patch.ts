@@ -7,8 +7,8 @@
  * `--dry-run=client` patch on the client and send nothing. Errors are collected per
  * object, as kubectl's ContinueOnError visitor does.
  */
-import { type KindInfo, kindForApiVersion } from '../../api/kinds.ts';
-import { ClusterDraft, type KubeObject, objectRef, writeObjects } from '../../cluster/index.ts';
+import { kindForApiVersion, type KindInfo } from '../../api/index.ts';
+import { ClusterDraft, objectRef, writeObjects, type KubeObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import { type Json, jsonEqual } from '../patch/go-json.ts';
 import {

@@ -3,8 +3,8 @@
  * pod's resolver would — its resolv.conf search list and ndots, DNS traffic subject to
  * NetworkPolicy — and shows every name tried with the answer it got.
  */
-import { resolveFromPod, RR_TYPES, type ResolveResult, type RRType } from '../../dns/index.ts';
-import { transportLines } from '../../routing/index.ts';
+import { RR_TYPES, type RRType } from '../../dns/index.ts';
+import { resolveFromPod, transportLines, type ResolveResult } from '../../routing/index.ts';
 import type { Command, CommandOutput } from '../types.ts';
 import { podFromRef } from './exec/target.ts';
 

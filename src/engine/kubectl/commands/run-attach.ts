@@ -4,16 +4,16 @@
  * with --rm delete the pod afterwards. This is how lessons test a connection from a
  * throw-away pod. An interactive shell (no command, or a bare `sh`) needs a terminal.
  */
-import { mustKind } from '../../api/kinds.ts';
+import { mustKind } from '../../api/index.ts';
 import {
   ClusterDraft,
   deleteObject,
   getObject,
+  settleAfterDelete,
+  writeObjects,
   type KubeObject,
   type Pod,
-  settleAfterDelete,
   type Stored,
-  writeObjects,
 } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { CommandContext, CommandOutput } from '../types.ts';

@@ -3,13 +3,13 @@
  * of a Deployment, ReplicaSet or StatefulSet; the controllers then add or remove pods.
  * `--current-replicas` and `--resource-version` are preconditions, as in kubectl's scaler.
  */
-import { type KindInfo } from '../../api/kinds.ts';
+import type { KindInfo } from '../../api/index.ts';
 import {
   ClusterDraft,
   getObject,
-  type KubeObject,
   listObjects,
   writeObjects,
+  type KubeObject,
 } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';

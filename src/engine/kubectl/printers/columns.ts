@@ -9,8 +9,8 @@ import type {
   ClusterRole,
   ClusterRoleBinding,
   ConfigMap,
-  EndpointSlice,
   Endpoints,
+  EndpointSlice,
   KubeObject,
   Namespace,
   NetworkPolicy,
@@ -25,7 +25,7 @@ import type {
   Subject,
 } from '../../cluster/index.ts';
 import { age } from './table.ts';
-import { formatLabelSelector, formatLabels } from '../../labels/index.ts';
+import { formatLabels, formatLabelSelector } from '../../labels/index.ts';
 import { podRow, podWideRow } from './pod-columns.ts';
 
 /**

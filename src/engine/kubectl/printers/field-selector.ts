@@ -4,7 +4,7 @@
  * (metadata.name and metadata.namespace everywhere; pods add spec.nodeName, status.phase and
  * others). An unsupported field is the server's BadRequest.
  */
-import type { KindInfo } from '../../api/kinds.ts';
+import type { KindInfo } from '../../api/index.ts';
 import type { KubeObject } from '../../cluster/index.ts';
 
 const EXTRA: Record<string, Record<string, (o: KubeObject) => string | undefined>> = {

@@ -13,7 +13,7 @@ import type {
   Stored,
 } from '../../cluster/index.ts';
 import { AGE, type KindColumns } from './columns.ts';
-import { formatLabelSelector, formatLabels, selectorString } from '../../labels/index.ts';
+import { formatLabels, formatLabelSelector, selectorString } from '../../labels/index.ts';
 import { humanDuration } from './table.ts';
 import { jobSelector } from './workload-status.ts';
 

@@ -8,8 +8,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
-  EXAM_PRESETS,
   composeExam,
+  EXAM_PRESETS,
   examPreset,
   gradeExam,
   isRunning,

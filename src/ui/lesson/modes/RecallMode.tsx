@@ -6,28 +6,29 @@
  * their own, without the lesson's prose, and records them as review solves.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ClusterState } from '../../../engine/cluster/index.ts';
+import type { ClusterState } from '../../../engine/index.ts';
 import {
+  cardCluster,
   checkTask,
-  recordSolutionShown,
-  recordSolved,
-  skillMastery,
-  taskStartState,
-  type Lesson,
-} from '../../../learn/index.ts';
-import { cardCluster, deckCards } from '../../../learn/deck.ts';
-import {
+  deckCards,
   dueQueue,
   formatInterval,
   lessonCards,
   nextDueAt,
+  pickReview,
   previewRatings,
   rateCard,
   RATINGS,
+  recordSolutionShown,
+  recordSolved,
+  reviewableSkills,
+  skillMastery,
+  taskStartState,
   type Flashcard,
+  type Lesson,
   type RecallRating,
-} from '../../../learn/recall.ts';
-import { pickReview, reviewableSkills, type ReviewItem } from '../../../learn/review.ts';
+  type ReviewItem,
+} from '../../../learn/index.ts';
 import { loadDeck } from '../../../content/index.ts';
 import { useLab, useLabStore } from '../../shell/store-context.tsx';
 import { Markdown } from '../markdown.tsx';

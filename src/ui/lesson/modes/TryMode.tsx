@@ -5,7 +5,7 @@
  * effect on the building are the simulator's own.
  */
 import { useState } from 'react';
-import { createCluster, listObjects } from '../../../engine/cluster/index.ts';
+import { createCluster, listObjects } from '../../../engine/index.ts';
 import { buildStartCluster, type Lesson } from '../../../learn/index.ts';
 import type { ModeProps } from './mode-props.ts';
 

@@ -8,22 +8,23 @@
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import {
-  SYSTEM_NAMESPACES,
+  apiRequestFor,
+  IN_CLUSTER_API_URL,
   listObjects,
+  serviceDnsName,
+  SYSTEM_NAMESPACES,
   type ClusterState,
   type Pod,
   type Service,
-} from '../../../engine/cluster/index.ts';
-import { serviceDnsName } from '../../../engine/dns/index.ts';
-import { apiRequestFor, IN_CLUSTER_API_URL } from '../../../engine/rbac/index.ts';
+} from '../../../engine/index.ts';
 import {
-  STOP_LABELS,
   apiCallStory,
   requestStory,
+  STOP_LABELS,
   type Story,
   type StoryStep,
   type TrackStop,
-} from '../../../learn/story.ts';
+} from '../../../learn/index.ts';
 import type { ModeProps } from './mode-props.ts';
 
 /** How long each step stays on screen while playing; the packet's move takes ~700 ms of it. */

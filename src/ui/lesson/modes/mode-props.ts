@@ -4,7 +4,7 @@
  * schedule or an exam in progress, is in the store, which saves it). Modes differ only in what they disclose and how much
  * help they give (see src/learn/modes.ts); they share this one workspace.
  */
-import type { ClusterState } from '../../../engine/cluster/index.ts';
+import type { ClusterState } from '../../../engine/index.ts';
 import type { Lesson, ModePreset, Progress } from '../../../learn/index.ts';
 
 /** How a mode reaches the simulator. */

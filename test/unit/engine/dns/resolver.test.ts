@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../../src/engine/cluster/index.ts';
-import { resolveFromPod } from '../../../../src/engine/dns/index.ts';
+import { resolveFromPod } from '../../../../src/engine/routing/index.ts';
 import { Driver } from '../cluster/driver.ts';
 import { allowDns, denyEgress, ns, pod, svc } from './fixture.ts';
 

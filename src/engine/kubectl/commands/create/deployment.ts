@@ -2,8 +2,7 @@
  * `kubectl create deployment NAME --image=…`: label `app=NAME` on the Deployment, its
  * selector and its pod template; one container per image, named after the image.
  */
-import { fnv32a, safeEncode } from '../../../cluster/naming.ts';
-import type { KubeObject } from '../../../cluster/index.ts';
+import { fnv32a, safeEncode, type KubeObject } from '../../../cluster/index.ts';
 import type { Command, CommandContext, CommandOutput } from '../../types.ts';
 import { GENERATOR_FLAGS, failure, generatedMeta, nameFromArgs, sliceFlag } from './common.ts';
 import { emit } from './emit.ts';

@@ -4,13 +4,13 @@
  * stored. Typed objects print `-o json` in Go struct order; errors keep each generator's
  * wording (`failed to create deployment: …`, or the API error as is).
  */
-import { type KindInfo, kindForApiVersion, kindInfo } from '../../../api/kinds.ts';
+import { kindForApiVersion, kindInfo, type KindInfo } from '../../../api/index.ts';
 import {
   ClusterDraft,
   getObject,
   LAST_APPLIED,
-  type KubeObject,
   writeObjects,
+  type KubeObject,
 } from '../../../cluster/index.ts';
 import { checkAccess } from '../../authz.ts';
 import { executeJsonPath } from '../../printers/jsonpath.ts';

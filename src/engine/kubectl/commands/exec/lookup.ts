@@ -4,15 +4,15 @@
  * library's path: /etc/hosts first, then DNS; exit 2 when the key is not found).
  */
 import {
+  isIPv4,
+  isIPv6,
   lookupHostsFile,
   podHostsFile,
   podResolvConf,
-  resolveFromPod,
-  isIPv4,
-  isIPv6,
   RR_TYPES,
   type RRType,
 } from '../../../dns/index.ts';
+import { resolveFromPod } from '../../../routing/index.ts';
 import type { RequestRecord } from '../../types.ts';
 import { podKey, type Tool } from './tool.ts';
 

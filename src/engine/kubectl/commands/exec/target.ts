@@ -4,7 +4,7 @@
  * pick (running and ready pods before others, older before newer). Errors read as kubectl's.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { resolveResourceType } from '../../../api/kinds.ts';
+import { resolveResourceType } from '../../../api/index.ts';
 import {
   getObject,
   listObjects,

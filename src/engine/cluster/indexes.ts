@@ -3,14 +3,8 @@
  * a Service's EndpointSlices — indexed once per stored version of each kind. The store copies
  * a kind's map on every change, so the map itself is the cache key.
  */
-import type {
-  ClusterState,
-  EndpointSlice,
-  KubeObject,
-  Pod,
-  Service,
-  Stored,
-} from '../cluster/index.ts';
+import type { ClusterState } from './state.ts';
+import type { EndpointSlice, KubeObject, Pod, Service, Stored } from './types.ts';
 
 type Kind = ReadonlyMap<string, KubeObject>;
 const none: Kind = new Map();

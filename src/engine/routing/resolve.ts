@@ -7,13 +7,22 @@
  * subject to NetworkPolicy like any other packet.
  */
 import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
-import { sendPacket, type Delivery } from '../routing/packet.ts';
-import { withText } from '../routing/hop-text.ts';
-import type { Hop } from '../routing/types.ts';
-import { coreDnsAnswer } from './coredns.ts';
-import { podResolvConf, type ResolvConf } from './resolv-conf.ts';
-import { reverseName, isIPv4, isIPv6, type DnsRecord, type RRType, type Rcode } from './records.ts';
-import { upstreamAnswer } from './upstream.ts';
+import {
+  coreDnsAnswer,
+  isIPv4,
+  isIPv6,
+  podResolvConf,
+  reverseName,
+  searchCandidates,
+  upstreamAnswer,
+  type DnsRecord,
+  type Rcode,
+  type ResolvConf,
+  type RRType,
+} from '../dns/index.ts';
+import { withText } from './hop-text.ts';
+import { sendPacket, type Delivery } from './packet.ts';
+import type { Hop } from './types.ts';
 
 /** Whether the pod's DNS queries reach a server, which one, and the hops they take. */
 export interface DnsTransport {
@@ -119,20 +128,6 @@ export function dnsTransport(
     hops,
     giveUpMs: silent * conf.timeout * conf.attempts * 1000,
   };
-}
-
-/** The names the resolver asks, in order, for a name typed in the pod. */
-export function searchCandidates(name: string, conf: ResolvConf): string[] {
-  if (name.endsWith('.')) return [name.slice(0, -1)];
-  const dots = (name.match(/\./g) ?? []).length;
-  const out: string[] = [];
-  if (dots >= conf.ndots) out.push(name);
-  for (const d of conf.searches) {
-    const dom = d.replace(/\.$/, '');
-    out.push(dom === '' ? name : `${name}.${dom}`);
-  }
-  if (dots < conf.ndots) out.push(name);
-  return [...new Set(out)];
 }
 
 /** Resolves a name from a pod through its resolv.conf, recording every name tried. */

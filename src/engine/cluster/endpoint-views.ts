@@ -3,14 +3,9 @@
  * `kubernetes.io/service-name`, plus what the EndpointSlice mirroring controller would make of
  * a manually written Endpoints object for a Service without a selector.
  */
-import {
-  getObject,
-  type Endpoints,
-  type KubeObject,
-  type Service,
-  type Stored,
-} from '../cluster/index.ts';
-import { refOf, type ObjectRef } from '../api/object-ref.ts';
+import { getObject } from './state.ts';
+import type { Endpoints, KubeObject, Service, Stored } from './types.ts';
+import { refOf, type ObjectRef } from '../api/index.ts';
 import { slicesByService } from './indexes.ts';
 
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
