@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const DEFERRED =
+  /\/src\/engine\/kubectl\/(?:describe\/|patch\/|kubectl\.ts|commands\/(?:describe|patch|replace|edit|explain|who-can|api-resources|probe|resolve|cni|index)\.ts)/;
+
 export default defineConfig({
   plugins: [react()],
   base: './',
@@ -15,6 +18,14 @@ export default defineConfig({
       // theirs whose exports go unused can be left out, so the first screen takes from their
       // surfaces only what it calls, and the interpreter stays in the runtime chunk.
       treeshake: { moduleSideEffects: (id) => !/\/src\/(engine|learn)\//.test(id) },
+      output: {
+        // The verbs the app loads on demand (CORE_COMMANDS defers them) get a chunk of their
+        // own, so the runtime the terminal needs first does not carry them.
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'kubectl-whole', test: DEFERRED }],
+        },
+      },
     },
   },
 });

@@ -6,6 +6,7 @@
  * it. A write the storage refuses is reported once and the part is marked unsaved; the visit
  * goes on in memory.
  */
+import { whenIdle } from './idle.ts';
 import type { LabState, LabStore } from './lab-store.ts';
 import { withNotice } from './layout-slice.ts';
 import { serializeSession, type Session } from './persist.ts';
@@ -115,16 +116,14 @@ export function startAutosave(store: LabStore, storage: Storage, delay = 400): v
     // Saving a big cluster costs a few ms of JSON: do it when the browser is idle.
     timers.set(
       p.part,
-      setTimeout(() => {
-        const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: object) => void })
-          .requestIdleCallback;
-        const run = () => {
-          timers.delete(p.part);
-          save(p);
-        };
-        if (idle) idle(run, { timeout: 2000 });
-        else run();
-      }, delay),
+      setTimeout(
+        () =>
+          whenIdle(() => {
+            timers.delete(p.part);
+            save(p);
+          }),
+        delay,
+      ),
     );
   };
 

@@ -4,6 +4,7 @@
  * them, and what moves through them (undo, redo, jump, reset, restore, import). Actions are
  * thin: they call the engine and record what it returns.
  */
+import { whenIdle } from './idle.ts';
 import type { StateCreator } from 'zustand/vanilla';
 import {
   createCluster,
@@ -120,8 +121,14 @@ export function createClusterSlice(init: {
           void loadRuntime().then(() => get().run(text));
           return undefined;
         }
-        const interpreter = s.commandLimit ? rt.interpreterFor(s.commandLimit.commands) : rt;
-        const r = interpreter.runCommandLine(s.cluster, text);
+        const r = rt.interpreterFor(s.commandLimit?.commands).runCommandLine(s.cluster, text);
+        if (r.needs) {
+          // A verb whose implementation loads on demand: fetch the whole table, then run the line.
+          void rt.loadWholeKubectl().then(() => get().run(text));
+          return undefined;
+        }
+        // Once a command has answered, the rest of kubectl can come while the learner reads.
+        whenIdle(() => void rt.loadWholeKubectl());
         // The interpreter says which requests the command made; each one from a pod that is
         // still there becomes a connection test (the latest one focused).
         let tests = s.tests;

@@ -4,12 +4,16 @@
  * Everything here is reached through `getRuntime()` once `runtimeReady` is set in the store.
  */
 import {
-  commandsAllowed,
   connect,
+  CORE_COMMANDS,
   createInterpreter,
   getObject,
   pathDecision,
+  restrictTable,
   type ClusterState,
+  type Command,
+  type CommandIO,
+  type CommandResult,
   type ConnectResult,
   type Interpreter,
   type Pod,
@@ -19,11 +23,6 @@ import type { ConnectionTestResult, ConnectionTestSpec } from './connection-test
 import { splitRef } from './connection-tests.ts';
 
 export {
-  runCommandLine,
-  runKubectl,
-  createInterpreter,
-  commandsAllowed,
-  COMMANDS,
   GLOBAL_FLAGS,
   toYaml,
   loadManifests,
@@ -44,14 +43,50 @@ export {
 export { exportClusterYaml, importClusterYaml, cleanForExport } from './yaml-io.ts';
 export { connect };
 
+/**
+ * kubectl's table as the app has it: CORE_COMMANDS (the heavy verbs named but deferred) until
+ * `loadWholeKubectl` brings COMMANDS. A live binding, so `rt.COMMANDS` is always the current one.
+ */
+export let COMMANDS: readonly Command[] = CORE_COMMANDS;
+let whole: Promise<void> | undefined;
 const interpreters = new Map<string, Interpreter>();
 
-/** The interpreter over kubectl's commands named (a lesson's allowedCommands), made once per list. */
-export function interpreterFor(commands: readonly string[]): Interpreter {
-  const key = commands.join(' ');
+/** Loads the whole command table (once); the interpreters made so far give way to new ones. */
+export function loadWholeKubectl(): Promise<void> {
+  whole ??= import('./kubectl-whole.ts').then((m) => {
+    COMMANDS = m.COMMANDS;
+    interpreters.clear();
+  });
+  return whole;
+}
+
+/**
+ * The interpreter over the current table, or over the commands a lesson allows (its
+ * allowedCommands), made once per list and table.
+ */
+export function interpreterFor(allowed?: readonly string[]): Interpreter {
+  const key = allowed ? allowed.join(' ') : '*';
   let it = interpreters.get(key);
-  if (!it) interpreters.set(key, (it = createInterpreter(commandsAllowed(commands).commands)));
+  if (!it)
+    interpreters.set(
+      key,
+      (it = createInterpreter(allowed ? restrictTable(COMMANDS, allowed) : COMMANDS)),
+    );
   return it;
+}
+
+/** Runs one typed line with the current table (a deferred verb answers with `needs`). */
+export function runCommandLine(state: ClusterState, text: string, io?: CommandIO): CommandResult {
+  return interpreterFor().runCommandLine(state, text, io);
+}
+
+/** Runs argv with the current table (a deferred verb answers with `needs`). */
+export function runKubectl(
+  state: ClusterState,
+  argv: readonly string[],
+  io?: CommandIO,
+): CommandResult {
+  return interpreterFor().runKubectl(state, argv, io);
 }
 
 /** Asks one test of one state. A bug in the engine is reported as a failed hop, not thrown. */

@@ -5,15 +5,19 @@
  * can replay: Namespaces first, then the rest.
  */
 import {
+  CORE_COMMANDS,
   createCluster,
+  createInterpreter,
   globalKey,
   kindInfo,
   loadManifests,
-  runKubectl,
   toYaml,
   type ClusterState,
   type KubeObject,
 } from '../engine/index.ts';
+
+// An import is `kubectl apply -f FILE`, which the first table already carries.
+const { runKubectl } = createInterpreter(CORE_COMMANDS);
 
 // Each kind's place in an export (and whether the cluster recreates it) is in KINDS.
 function rank(kind: string): number {

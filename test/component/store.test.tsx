@@ -11,7 +11,8 @@ import {
 } from '../../src/store/index.ts';
 
 beforeAll(async () => {
-  await loadRuntime();
+  // The whole command table (edit is one of the verbs the app loads on demand).
+  await (await loadRuntime()).loadWholeKubectl();
 });
 
 const namespaces = (s: LabStore) =>

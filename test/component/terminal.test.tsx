@@ -110,7 +110,7 @@ describe('the terminal', () => {
       'yaml',
     ]);
     // A lesson's table offers only its commands.
-    const lesson = { ...rt, COMMANDS: rt.commandsAllowed(['get', 'exec']).commands };
+    const lesson = { ...rt, COMMANDS: rt.interpreterFor(['get', 'exec']).commands };
     expect(candidatesFor(lesson, st, 'kubectl ').candidates).toEqual(['exec', 'get']);
     expect(candidatesFor(lesson, st, 'kubectl de').candidates).toEqual([]);
   });

@@ -6,7 +6,6 @@
  */
 import type { ClusterState } from '../cluster/index.ts';
 import { parseCommandLine } from './command-line.ts';
-import { COMMANDS } from './commands/index.ts';
 import { parseFlags } from './flags.ts';
 import { requestUser } from './identity.ts';
 import type { Command, CommandIO, CommandResult, FlagSpec } from './types.ts';
@@ -50,7 +49,7 @@ const globalWithValue = new Set([
   '--request-timeout',
 ]);
 
-function findCommand(table: readonly Command[], word: string): Command | undefined {
+export function findCommand(table: readonly Command[], word: string): Command | undefined {
   return table.find((c) => c.name === word || c.aliases?.includes(word));
 }
 
@@ -82,8 +81,8 @@ export interface Interpreter {
   runCommandLine: (state: ClusterState, text: string, io?: CommandIO) => CommandResult;
 }
 
-/** The interpreter over `commands` (kubectl's whole table by default). */
-export function createInterpreter(commands: readonly Command[] = COMMANDS): Interpreter {
+/** The interpreter over a command table (kubectl.ts makes the one over kubectl's whole table). */
+export function createInterpreter(commands: readonly Command[]): Interpreter {
   const interpreter: Interpreter = {
     commands,
     runKubectl: (state, argv, io = {}) => runWith(interpreter, state, argv, io),
@@ -101,20 +100,9 @@ export function createInterpreter(commands: readonly Command[] = COMMANDS): Inte
   return interpreter;
 }
 
-/**
- * The top-level commands a lesson allows (by name or alias); `undefined` allows all. Words
- * that name no command are returned in `unknown`, for the lesson validator.
- */
-export function commandsAllowed(names: readonly string[] | undefined): {
-  commands: readonly Command[];
-  unknown: string[];
-} {
-  if (!names) return { commands: COMMANDS, unknown: [] };
-  const unknown = names.filter((n) => !findCommand(COMMANDS, n));
-  return {
-    commands: COMMANDS.filter((c) => names.some((n) => c.name === n || c.aliases?.includes(n))),
-    unknown,
-  };
+/** The commands of a table that `names` name (by name or alias), in the table's order. */
+export function restrictTable(table: readonly Command[], names: readonly string[]): Command[] {
+  return table.filter((c) => names.some((n) => c.name === n || c.aliases?.includes(n)));
 }
 
 function runWith(
@@ -202,6 +190,7 @@ function runWith(
       io,
       kubectl: it.runKubectl,
     });
+    if (out.needs?.length) return { state, stdout: '', stderr: '', exitCode: 0, needs: out.needs };
     const stdout = out.stdout ?? '';
     const stderr = out.stderr ?? '';
     // Only a change to objects lets the clock move on; settings and context changes keep it.
@@ -226,11 +215,3 @@ function runWith(
     );
   }
 }
-
-const kubectl = createInterpreter();
-
-/** Runs one kubectl command given as argv with kubectl's whole command table. */
-export const runKubectl = kubectl.runKubectl;
-
-/** Runs one typed line with kubectl's whole command table. */
-export const runCommandLine = kubectl.runCommandLine;

@@ -41,6 +41,11 @@ export interface CommandResult {
   edit?: EditTarget;
   /** The requests the command made from inside pods, in order (exec … curl, nslookup, kubectl). */
   requests?: RequestRecord[];
+  /**
+   * Commands the line reached that this table names but does not implement yet (deferred):
+   * nothing was done; run the line again with the whole table.
+   */
+  needs?: readonly string[];
 }
 
 /** An object by kind (`Service`), namespace (absent when cluster-scoped) and name. */
@@ -116,7 +121,11 @@ export interface CommandOutput {
   exitCode?: number;
   edit?: EditTarget;
   requests?: RequestRecord[];
+  needs?: readonly string[];
 }
+
+/** A command's name, usage and flags: what a table knows of it before its implementation is loaded. */
+export type CommandSpec = Omit<Command, 'run'>;
 
 /** One kubectl verb (or nslab extension). Subcommands (create deployment, auth can-i) nest. */
 export interface Command {

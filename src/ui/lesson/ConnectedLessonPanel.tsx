@@ -3,9 +3,10 @@
  * with `buildStartCluster` (the one path the lesson tests prove) and puts it in place as one
  * undoable step; solutions and demonstrations run as typed commands.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { loadLessons } from '../../content/index.ts';
 import { buildStartCluster, type Lesson } from '../../learn/index.ts';
+import { loadRuntime } from '../../store/index.ts';
 import { useLab, useLabStore } from '../shell/store-context.tsx';
 import { LearnPanel } from './LearnPanel.tsx';
 import type { LessonBridge } from './modes/mode-props.ts';
@@ -14,6 +15,11 @@ export function ConnectedLessonPanel() {
   const store = useLabStore();
   const cluster = useLab((s) => s.cluster);
   const catalog = loadLessons();
+  // The lessons run every kubectl verb (their checks need the whole table, already in this
+  // chunk): the terminal gets the whole table too, so a lesson's commands answer at once.
+  useEffect(() => {
+    void loadRuntime().then((rt) => rt.loadWholeKubectl());
+  }, []);
   const bridge = useMemo<LessonBridge>(
     () => ({
       getCluster: () => store.getState().cluster,

@@ -27,7 +27,8 @@ export const storage = new MemoryStorage();
 Object.defineProperty(window, 'localStorage', { value: storage, configurable: true });
 
 beforeAll(async () => {
-  await loadRuntime();
+  // With the lessons open the app has the whole command table (ConnectedLessonPanel loads it).
+  await (await loadRuntime()).loadWholeKubectl();
 });
 
 export interface PanelOptions {

@@ -7,57 +7,14 @@
 import { KINDS, type KindInfo } from '../../api/index.ts';
 import { formatTable } from '../printers/table.ts';
 import type { Command } from '../types.ts';
+import { apiResourcesSpec } from './deferred-specs.ts';
 import { failure } from './create/common.ts';
 
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : []).flatMap((s: string) => s.split(',')).filter((s) => s !== '');
 
 export const apiResources: Command = {
-  name: 'api-resources',
-  short: 'Print the supported API resources on the server',
-  usage: 'kubectl api-resources [flags] [options]',
-  flags: [
-    {
-      name: 'api-group',
-      type: 'string',
-      description: 'Limit to resources in the specified API group.',
-    },
-    { name: 'cached', type: 'bool', description: 'Use the cached list of resources if available.' },
-    {
-      name: 'categories',
-      type: 'strings',
-      description: 'Limit to resources that belong to the specified categories.',
-    },
-    {
-      name: 'namespaced',
-      type: 'bool',
-      description:
-        'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.',
-    },
-    {
-      name: 'no-headers',
-      type: 'bool',
-      description:
-        "When using the default or custom-column output format, don't print headers (default print headers).",
-    },
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      description: 'Output format. One of: (wide, name).',
-    },
-    {
-      name: 'sort-by',
-      type: 'string',
-      description:
-        "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
-    },
-    {
-      name: 'verbs',
-      type: 'strings',
-      description: 'Limit to resources that support the specified verbs.',
-    },
-  ],
+  ...apiResourcesSpec,
   run(ctx) {
     if (ctx.args.length)
       return failure(

@@ -5,6 +5,7 @@
  */
 import type { NetworkPolicyMode } from '../../cluster/index.ts';
 import type { Command } from '../types.ts';
+import { cniSpec } from './deferred-specs.ts';
 
 const PLUGINS: Record<string, NetworkPolicyMode> = {
   calico: 'enforcing',
@@ -21,14 +22,7 @@ function describeMode(mode: NetworkPolicyMode): string {
 }
 
 export const cni: Command = {
-  name: 'cni',
-  short: 'Show or set whether the network plugin enforces NetworkPolicy (nslab)',
-  usage:
-    'cni [calico|cilium|flannel|enforcing|not-enforcing]\n\n' +
-    '  cni            prints whether NetworkPolicy is enforced\n' +
-    '  cni calico     (or cilium, enforcing) enforce NetworkPolicy: the default\n' +
-    '  cni flannel    (or not-enforcing) a plugin without NetworkPolicy support: every connection is allowed',
-  flags: [],
+  ...cniSpec,
   run(ctx) {
     const current = ctx.state.settings.networkPolicy;
     if (ctx.args.length === 0) return { stdout: `${describeMode(current)}\n` };

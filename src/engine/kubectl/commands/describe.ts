@@ -6,46 +6,19 @@
  */
 import { getObject, listObjects, type KubeObject } from '../../cluster/index.ts';
 import { parseSelectorString } from '../../labels/index.ts';
-import { describeObject } from '../registry.ts';
+import { describeObject } from '../describe/registry.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { describeSpec } from './deferred-specs.ts';
 import { objectsFromFiles } from './file-objects.ts';
 import { notFoundError, requestDenied } from './get-object.ts';
-import { FILENAME_FLAG } from './manifests.ts';
 
 function describeOne(ctx: CommandContext, obj: KubeObject): string {
   return describeObject(ctx.state, obj, { showEvents: ctx.flags['show-events'] !== false });
 }
 
 export const describe: Command = {
-  name: 'describe',
-  args: 'resource',
-  short: 'Show details of a specific resource or group of resources',
-  usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
-  flags: [
-    {
-      ...FILENAME_FLAG,
-      description: 'Filename, directory, or URL to files containing the resource to describe',
-    },
-    {
-      name: 'all-namespaces',
-      short: 'A',
-      type: 'bool',
-      description: 'If present, list the requested object(s) across all namespaces.',
-    },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      description: 'Selector (label query) to filter on.',
-    },
-    {
-      name: 'show-events',
-      type: 'bool',
-      default: true,
-      description: 'If true, display events related to the described object.',
-    },
-  ],
+  ...describeSpec,
   run(ctx): CommandOutput {
     if (ctx.flags.filename !== undefined) {
       const files = objectsFromFiles(ctx);

@@ -7,6 +7,7 @@
  */
 import { parseResourceArgs } from '../resources.ts';
 import type { Command } from '../types.ts';
+import { editSpec } from './deferred-specs.ts';
 import { failure } from './create/common.ts';
 import { getAsUser } from './get-object.ts';
 
@@ -14,11 +15,7 @@ export const NO_EDITOR =
   'error: kubectl edit opens an interactive editor, which is not available here; change the object with kubectl patch, kubectl apply -f or kubectl replace -f';
 
 export const edit: Command = {
-  name: 'edit',
-  args: 'resource',
-  short: 'Edit a resource on the server',
-  usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
-  flags: [],
+  ...editSpec,
   run(ctx) {
     const parsed = parseResourceArgs(ctx.args);
     if (!parsed.ok) return failure(parsed.error);

@@ -96,6 +96,7 @@ export function execKubectl(
   if (unreachable) return { stderr: `${unreachable}\n`, exitCode: 1, requests: [request] };
   const inPod: ClusterState = { ...state, context: { namespace, user: identity.user.username } };
   const result = kubectl(inPod, rest);
+  if (result.needs) return { needs: result.needs };
   const changed = result.state.objects !== inPod.objects;
   return {
     ...(changed ? { state: { ...result.state, context: state.context } } : {}),

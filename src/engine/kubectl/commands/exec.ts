@@ -172,6 +172,7 @@ export const exec: Command = {
     // With -it the program writes to a terminal, and kubectl carries its stderr on stdout.
     const tty = ctx.flags.stdin === true && ctx.flags.tty === true;
     const r = runTool({ state: ctx.state, pod, container, tty, kubectl: ctx.kubectl }, ctx.rest);
+    if (r.needs) return { needs: r.needs };
     if (r.exitCode === -1) return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: 1 };
     let stdout = r.stdout;
     if (tty) stdout = r.stderr + stdout;

@@ -8,6 +8,7 @@ import { connect, podListens, sendPacket, type Hop } from '../../routing/index.t
 import type { Protocol } from '../../netpol/index.ts';
 import type { Pod, Stored } from '../../cluster/index.ts';
 import type { Command, CommandOutput } from '../types.ts';
+import { explainSpec } from './deferred-specs.ts';
 import { podFromRef } from './exec/target.ts';
 
 const LABELS: Record<Hop['kind'], string> = {
@@ -52,15 +53,7 @@ function podLabel(p: Stored<Pod>): string {
 }
 
 export const explain: Command = {
-  name: 'explain',
-  short: 'Explain in words every hop of a connection (nslab)',
-  usage: 'explain --from NS/POD --to NS/POD|URL [--port N] [--protocol P]',
-  flags: [
-    { name: 'from', type: 'string', description: 'Source pod (NS/POD)' },
-    { name: 'to', type: 'string', description: 'Destination pod (NS/POD) or URL' },
-    { name: 'port', type: 'int', description: 'Destination port (overrides the URL port)' },
-    { name: 'protocol', type: 'string', description: 'TCP (default), UDP or SCTP' },
-  ],
+  ...explainSpec,
   run: (ctx): CommandOutput => {
     const from = ctx.flags.from;
     const to = ctx.flags.to;

@@ -21,10 +21,11 @@ import {
 import { toJson, toYaml } from '../printers/serialize.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { patchSpec } from './deferred-specs.ts';
 import { getAsUser } from './get-object.ts';
-import { FILENAME_FLAG, readManifests } from './manifests.ts';
+import { readManifests } from './manifests.ts';
 import { type EditError, formatErrors } from './metadata-edit.ts';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode } from './output-flags.ts';
+import { dryRunMode } from './output-flags.ts';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
@@ -144,61 +145,7 @@ function print(format: string, ref: string, object: unknown, changed: boolean): 
 }
 
 export const patch: Command = {
-  name: 'patch',
-  args: 'resource',
-  short: 'Update fields of a resource',
-  usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
-  flags: [
-    {
-      name: 'patch',
-      short: 'p',
-      type: 'string',
-      description: 'The patch to be applied to the resource JSON file.',
-    },
-    {
-      name: 'patch-file',
-      type: 'string',
-      description: 'A file containing a patch to be applied to the resource.',
-    },
-    {
-      name: 'type',
-      type: 'string',
-      description: 'The type of patch being provided; one of [json merge strategic]',
-    },
-    {
-      name: 'local',
-      type: 'bool',
-      description:
-        'If true, patch will operate on the content of the file, not the server-side resource.',
-    },
-    OUTPUT_FLAG,
-    DRY_RUN_FLAG,
-    {
-      ...FILENAME_FLAG,
-      description: 'Filename, directory, or URL to files identifying the resource to update',
-    },
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      description: 'Process the directory used in -f, --filename recursively.',
-    },
-    {
-      name: 'field-manager',
-      type: 'string',
-      description: 'Name of the manager used to track field ownership.',
-    },
-    {
-      name: 'subresource',
-      type: 'string',
-      description: 'If specified, patch will operate on the subresource of the requested object.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-  ],
+  ...patchSpec,
   run(ctx) {
     const format = typeof ctx.flags.output === 'string' ? ctx.flags.output : '';
     if (!['', 'yaml', 'json', 'name'].includes(format))

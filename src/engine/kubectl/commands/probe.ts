@@ -7,7 +7,7 @@
  */
 import { probeMatrix, type ProbeMatrix, type Protocol } from '../../netpol/index.ts';
 import type { Command } from '../types.ts';
-import { OUTPUT_FLAG } from './output-flags.ts';
+import { probeSpec } from './deferred-specs.ts';
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
@@ -34,19 +34,7 @@ function grid(m: ProbeMatrix): string {
 }
 
 export const probe: Command = {
-  name: 'probe',
-  short: 'NetworkPolicy truth table over all pods (nslab)',
-  usage: 'probe [--port N] [--protocol TCP|UDP|SCTP] [-o json]',
-  flags: [
-    { name: 'port', type: 'int', description: 'Destination port to probe.', default: 80 },
-    {
-      name: 'protocol',
-      type: 'string',
-      description: 'Protocol to probe: TCP, UDP or SCTP.',
-      default: 'TCP',
-    },
-    { ...OUTPUT_FLAG, description: 'Output format: json, or a grid when omitted.' },
-  ],
+  ...probeSpec,
   run(ctx) {
     const port = ctx.flags.port as number;
     const protocol = String(ctx.flags.protocol ?? 'TCP').toUpperCase();

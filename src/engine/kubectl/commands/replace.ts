@@ -4,41 +4,13 @@
  */
 import { ClusterDraft, writeObjects } from '../../cluster/index.ts';
 import type { Command } from '../types.ts';
+import { replaceSpec } from './deferred-specs.ts';
 import { failure } from './create/common.ts';
 import { authorizeWrites, fileWriteOptions, reportWrites } from './file-writes.ts';
-import { FILENAME_FLAG, readManifests } from './manifests.ts';
-import { DRY_RUN_FLAG, OUTPUT_FLAG } from './output-flags.ts';
+import { readManifests } from './manifests.ts';
 
 export const replace: Command = {
-  name: 'replace',
-  short: 'Replace a resource by file name or stdin',
-  usage: 'kubectl replace -f FILENAME [options]',
-  flags: [
-    FILENAME_FLAG,
-    OUTPUT_FLAG,
-    DRY_RUN_FLAG,
-    {
-      name: 'force',
-      type: 'bool',
-      description: 'If true, immediately remove resources from API and bypass graceful deletion.',
-    },
-    {
-      name: 'save-config',
-      type: 'bool',
-      description: 'If true, the configuration of current object will be saved in its annotation.',
-    },
-    {
-      name: 'validate',
-      type: 'string',
-      description: 'Must be one of: strict (or true), warn, ignore (or false).',
-    },
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      description: 'Process the directory used in -f recursively.',
-    },
-  ],
+  ...replaceSpec,
   run(ctx) {
     const opts = fileWriteOptions(ctx);
     if (!opts.ok) return opts.out;

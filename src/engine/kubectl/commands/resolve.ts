@@ -6,6 +6,7 @@
 import { RR_TYPES, type RRType } from '../../dns/index.ts';
 import { resolveFromPod, transportLines, type ResolveResult } from '../../routing/index.ts';
 import type { Command, CommandOutput } from '../types.ts';
+import { resolveSpec } from './deferred-specs.ts';
 import { podFromRef } from './exec/target.ts';
 
 /** The JSON DESIGN.md specifies for `resolve -o json`. */
@@ -50,19 +51,7 @@ export function resolveText(r: ResolveResult, from: string): string {
 }
 
 export const resolve: Command = {
-  name: 'resolve',
-  short: 'Resolve a DNS name from a pod, showing the search list (nslab)',
-  usage: 'resolve --from NS/POD NAME [--type A|AAAA|SRV|CNAME|PTR] [-o json]',
-  flags: [
-    { name: 'from', type: 'string', description: 'The pod (NS/POD) whose resolver to use' },
-    {
-      name: 'type',
-      type: 'string',
-      description: 'Query type: A, AAAA, SRV, CNAME or PTR',
-      default: 'A',
-    },
-    { name: 'output', short: 'o', type: 'string', description: 'Output format: json' },
-  ],
+  ...resolveSpec,
   run: (ctx): CommandOutput => {
     const from = ctx.flags.from;
     if (typeof from !== 'string' || from === '')

@@ -63,6 +63,7 @@ export function runAttached(ctx: CommandContext, pod: KubeObject): CommandOutput
   let state = draft.commit();
   const stored = getObject<Pod>(state, 'Pod', namespace, name) as Stored<Pod>;
   const result = runTool({ state, pod: stored, container: name, kubectl: ctx.kubectl }, args);
+  if (result.needs) return { needs: result.needs };
   if (result.state) state = result.state;
   let stderr = '';
   if (ctx.flags.tty === true && ctx.flags.quiet !== true)

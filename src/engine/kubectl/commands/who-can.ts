@@ -12,6 +12,7 @@ import {
 } from '../../rbac/index.ts';
 import { formatTable } from '../printers/table.ts';
 import type { Command } from '../types.ts';
+import { whoCanSpec } from './deferred-specs.ts';
 
 function subjectNamespace(e: WhoCanEntry): string {
   if (e.subject.kind !== 'ServiceAccount') return '';
@@ -19,19 +20,7 @@ function subjectNamespace(e: WhoCanEntry): string {
 }
 
 export const whoCan: Command = {
-  name: 'who-can',
-  short: 'List the subjects that may perform an action, and the bindings that allow it (nslab)',
-  usage:
-    'who-can VERB (TYPE[.GROUP] | TYPE[.GROUP]/NAME | NONRESOURCEURL) [--subresource SUB] [-n NS | -A]',
-  flags: [
-    {
-      name: 'all-namespaces',
-      short: 'A',
-      type: 'bool',
-      description: 'If true, look for RoleBindings in all namespaces.',
-    },
-    { name: 'subresource', type: 'string', description: 'SubResource such as pods/log' },
-  ],
+  ...whoCanSpec,
   run(ctx) {
     if (ctx.args.length !== 2) {
       return {

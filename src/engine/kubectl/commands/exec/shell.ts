@@ -126,6 +126,7 @@ const TOOLS: Record<string, Tool> = {
   false: () => ({ stdout: '', stderr: '', exitCode: 1 }),
   kubectl: (ctx, args) => {
     const r = execKubectl(ctx.kubectl, ctx.state, ctx.pod, args);
+    if (r.needs) return { stdout: '', stderr: '', exitCode: 0, needs: r.needs };
     // Writes made from inside the pod (kubectl create/apply as its ServiceAccount) are kept.
     return {
       stdout: r.stdout ?? '',

@@ -28,6 +28,8 @@ export interface ToolResult {
   state?: ClusterState;
   /** The requests the program made, with their verdicts. */
   requests?: RequestRecord[];
+  /** Commands the program reached (kubectl in the pod) that the table does not carry yet. */
+  needs?: readonly string[];
 }
 
 /** `namespace/name` of the pod a tool runs in. */

@@ -1,0 +1,257 @@
+/**
+ * What kubectl offers that the app loads on demand: the name, usage and flags of each command
+ * whose implementation stays out of the first download (describe's printers, the patch
+ * machinery, the nslab explainers…). A table can name these commands — help, flag errors and
+ * completion all work — and runs them once their implementation is there (deferred.ts).
+ */
+import type { CommandSpec } from '../types.ts';
+import { FILENAME_FLAG } from './manifests.ts';
+import { DRY_RUN_FLAG, OUTPUT_FLAG } from './output-flags.ts';
+
+export const describeSpec: CommandSpec = {
+  name: 'describe',
+  args: 'resource',
+  short: 'Show details of a specific resource or group of resources',
+  usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  flags: [
+    {
+      ...FILENAME_FLAG,
+      description: 'Filename, directory, or URL to files containing the resource to describe',
+    },
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      type: 'bool',
+      description: 'If present, list the requested object(s) across all namespaces.',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      description: 'Selector (label query) to filter on.',
+    },
+    {
+      name: 'show-events',
+      type: 'bool',
+      default: true,
+      description: 'If true, display events related to the described object.',
+    },
+  ],
+};
+
+export const patchSpec: CommandSpec = {
+  name: 'patch',
+  args: 'resource',
+  short: 'Update fields of a resource',
+  usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
+  flags: [
+    {
+      name: 'patch',
+      short: 'p',
+      type: 'string',
+      description: 'The patch to be applied to the resource JSON file.',
+    },
+    {
+      name: 'patch-file',
+      type: 'string',
+      description: 'A file containing a patch to be applied to the resource.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      description: 'The type of patch being provided; one of [json merge strategic]',
+    },
+    {
+      name: 'local',
+      type: 'bool',
+      description:
+        'If true, patch will operate on the content of the file, not the server-side resource.',
+    },
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    {
+      ...FILENAME_FLAG,
+      description: 'Filename, directory, or URL to files identifying the resource to update',
+    },
+    {
+      name: 'recursive',
+      short: 'R',
+      type: 'bool',
+      description: 'Process the directory used in -f, --filename recursively.',
+    },
+    {
+      name: 'field-manager',
+      type: 'string',
+      description: 'Name of the manager used to track field ownership.',
+    },
+    {
+      name: 'subresource',
+      type: 'string',
+      description: 'If specified, patch will operate on the subresource of the requested object.',
+    },
+    {
+      name: 'show-managed-fields',
+      type: 'bool',
+      description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+    },
+  ],
+};
+
+export const replaceSpec: CommandSpec = {
+  name: 'replace',
+  short: 'Replace a resource by file name or stdin',
+  usage: 'kubectl replace -f FILENAME [options]',
+  flags: [
+    FILENAME_FLAG,
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    {
+      name: 'force',
+      type: 'bool',
+      description: 'If true, immediately remove resources from API and bypass graceful deletion.',
+    },
+    {
+      name: 'save-config',
+      type: 'bool',
+      description: 'If true, the configuration of current object will be saved in its annotation.',
+    },
+    {
+      name: 'validate',
+      type: 'string',
+      description: 'Must be one of: strict (or true), warn, ignore (or false).',
+    },
+    {
+      name: 'recursive',
+      short: 'R',
+      type: 'bool',
+      description: 'Process the directory used in -f recursively.',
+    },
+  ],
+};
+
+export const editSpec: CommandSpec = {
+  name: 'edit',
+  args: 'resource',
+  short: 'Edit a resource on the server',
+  usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
+  flags: [],
+};
+
+export const explainSpec: CommandSpec = {
+  name: 'explain',
+  short: 'Explain in words every hop of a connection (nslab)',
+  usage: 'explain --from NS/POD --to NS/POD|URL [--port N] [--protocol P]',
+  flags: [
+    { name: 'from', type: 'string', description: 'Source pod (NS/POD)' },
+    { name: 'to', type: 'string', description: 'Destination pod (NS/POD) or URL' },
+    { name: 'port', type: 'int', description: 'Destination port (overrides the URL port)' },
+    { name: 'protocol', type: 'string', description: 'TCP (default), UDP or SCTP' },
+  ],
+};
+
+export const whoCanSpec: CommandSpec = {
+  name: 'who-can',
+  short: 'List the subjects that may perform an action, and the bindings that allow it (nslab)',
+  usage:
+    'who-can VERB (TYPE[.GROUP] | TYPE[.GROUP]/NAME | NONRESOURCEURL) [--subresource SUB] [-n NS | -A]',
+  flags: [
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      type: 'bool',
+      description: 'If true, look for RoleBindings in all namespaces.',
+    },
+    { name: 'subresource', type: 'string', description: 'SubResource such as pods/log' },
+  ],
+};
+
+export const apiResourcesSpec: CommandSpec = {
+  name: 'api-resources',
+  short: 'Print the supported API resources on the server',
+  usage: 'kubectl api-resources [flags] [options]',
+  flags: [
+    {
+      name: 'api-group',
+      type: 'string',
+      description: 'Limit to resources in the specified API group.',
+    },
+    { name: 'cached', type: 'bool', description: 'Use the cached list of resources if available.' },
+    {
+      name: 'categories',
+      type: 'strings',
+      description: 'Limit to resources that belong to the specified categories.',
+    },
+    {
+      name: 'namespaced',
+      type: 'bool',
+      description:
+        'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.',
+    },
+    {
+      name: 'no-headers',
+      type: 'bool',
+      description:
+        "When using the default or custom-column output format, don't print headers (default print headers).",
+    },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      description: 'Output format. One of: (wide, name).',
+    },
+    {
+      name: 'sort-by',
+      type: 'string',
+      description:
+        "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
+    },
+    {
+      name: 'verbs',
+      type: 'strings',
+      description: 'Limit to resources that support the specified verbs.',
+    },
+  ],
+};
+
+export const probeSpec: CommandSpec = {
+  name: 'probe',
+  short: 'NetworkPolicy truth table over all pods (nslab)',
+  usage: 'probe [--port N] [--protocol TCP|UDP|SCTP] [-o json]',
+  flags: [
+    { name: 'port', type: 'int', description: 'Destination port to probe.', default: 80 },
+    {
+      name: 'protocol',
+      type: 'string',
+      description: 'Protocol to probe: TCP, UDP or SCTP.',
+      default: 'TCP',
+    },
+    { ...OUTPUT_FLAG, description: 'Output format: json, or a grid when omitted.' },
+  ],
+};
+
+export const resolveSpec: CommandSpec = {
+  name: 'resolve',
+  short: 'Resolve a DNS name from a pod, showing the search list (nslab)',
+  usage: 'resolve --from NS/POD NAME [--type A|AAAA|SRV|CNAME|PTR] [-o json]',
+  flags: [
+    { name: 'from', type: 'string', description: 'The pod (NS/POD) whose resolver to use' },
+    {
+      name: 'type',
+      type: 'string',
+      description: 'Query type: A, AAAA, SRV, CNAME or PTR',
+      default: 'A',
+    },
+    { name: 'output', short: 'o', type: 'string', description: 'Output format: json' },
+  ],
+};
+
+export const cniSpec: CommandSpec = {
+  name: 'cni',
+  short: 'Show or set whether the network plugin enforces NetworkPolicy (nslab)',
+  usage:
+    'cni [calico|cilium|flannel|enforcing|not-enforcing]\n\n' +
+    '  cni            prints whether NetworkPolicy is enforced\n' +
+    '  cni calico     (or cilium, enforcing) enforce NetworkPolicy: the default\n' +
+    '  cni flannel    (or not-enforcing) a plugin without NetworkPolicy support: every connection is allowed',
+  flags: [],
+};
