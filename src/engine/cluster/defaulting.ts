@@ -154,8 +154,20 @@ export function defaultNetworkPolicy(np: Stored<NetworkPolicy>): Stored<NetworkP
     );
   if (spec.ingress) spec.ingress = withTcp(spec.ingress as PolicyRule[]) as typeof spec.ingress;
   if (spec.egress) spec.egress = withTcp(spec.egress as PolicyRule[]) as typeof spec.egress;
-  if (!spec.policyTypes || spec.policyTypes.length === 0) {
-    spec.policyTypes = spec.egress && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
-  }
+  spec.policyTypes = policyTypesOf(spec);
   return { ...np, spec };
+}
+
+/**
+ * The policy types a NetworkPolicy spec has: those it lists, else Ingress, plus Egress when it
+ * has egress rules (SetDefaults_NetworkPolicy) — the one place this default is written.
+ */
+export function policyTypesOf(
+  spec: Partial<NonNullable<NetworkPolicy['spec']>> | undefined,
+): Array<'Ingress' | 'Egress'> {
+  const given = (spec?.policyTypes ?? []).filter(
+    (t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress',
+  );
+  if ((spec?.policyTypes ?? []).length > 0) return given;
+  return (spec?.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }

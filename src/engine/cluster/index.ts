@@ -26,3 +26,4 @@ export { KUBE_DNS_IP, KUBERNETES_SERVICE_IP, SYSTEM_NAMESPACES } from './bootstr
 export { validateObject } from './validation/index.ts';
 export { validateRbacObject } from './validation/rbac.ts';
 export { stableJson, fnv32a, safeEncode } from './naming.ts';
+export { policyTypesOf } from './defaulting.ts';

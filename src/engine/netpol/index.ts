@@ -103,7 +103,7 @@ export { naiveMatrix } from './naive.ts';
 export { effectivePolicyTypes, netpolModel, podIp, type NetpolModel } from './model.ts';
 export { namedPortNumber } from './ports.ts';
 export { selectorPhrase, labelsPhrase, policyRulesText } from './words.ts';
-export { podIsolation, policiesSelecting, policyTypesOf, type PodIsolation } from './isolation.ts';
+export { podIsolation, policiesSelecting, type PodIsolation } from './isolation.ts';
 export {
   parseCidrBlock,
   parseIp,

@@ -3,9 +3,8 @@
  * podSelector matches its labels isolates it for each direction in its (defaulted)
  * policyTypes. The evaluators' own model answers, so screens show exactly what decides.
  */
-import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { ClusterState, Pod, Stored } from '../cluster/index.ts';
-import { effectivePolicyTypes, netpolModel, type PolicySpec } from './model.ts';
+import { netpolModel, type PolicySpec } from './model.ts';
 
 /** The policies (`namespace/name`) isolating a pod, per direction. */
 export interface PodIsolation {
@@ -30,9 +29,4 @@ export function podIsolation(state: Pick<ClusterState, 'objects'>, pod: Stored<P
     if (p.policyTypes.includes('egress')) out.egress.push(p.key);
   }
   return out;
-}
-
-/** The directions a policy governs, as the API writes them (`Ingress`, `Egress`). */
-export function policyTypesOf(policy: NetworkPolicy): Array<'Ingress' | 'Egress'> {
-  return effectivePolicyTypes(policy.spec).map((d) => (d === 'ingress' ? 'Ingress' : 'Egress'));
 }

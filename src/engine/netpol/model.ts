@@ -13,6 +13,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import {
   NAMESPACE_NAME_LABEL,
+  policyTypesOf,
   parseCidrBlock,
   parseIp,
   sameIp,
@@ -102,14 +103,10 @@ const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
 export function effectivePolicyTypes(
   spec: Partial<NonNullable<NetworkPolicy['spec']>> | undefined,
 ): Direction[] {
-  const given = spec?.policyTypes ?? [];
-  if (given.length > 0) {
-    const out: Direction[] = [];
-    if (given.includes('Ingress')) out.push('ingress');
-    if (given.includes('Egress')) out.push('egress');
-    return out;
-  }
-  return (spec?.egress ?? []).length > 0 ? ['ingress', 'egress'] : ['ingress'];
+  const types = policyTypesOf(spec);
+  return (['ingress', 'egress'] as const).filter((d) =>
+    types.includes(d === 'ingress' ? 'Ingress' : 'Egress'),
+  );
 }
 
 function compilePort(p: NetworkPolicyPort): PortSpec {

@@ -317,7 +317,7 @@ function PolicyDetails({ policy }: { policy: Stored<NetworkPolicy> }) {
     <>
       <Facts
         rows={[
-          ['policyTypes', policyTypesOf(policy).join(', ')],
+          ['policyTypes', policyTypesOf(policy.spec).join(', ')],
           [
             'Selects pods',
             selected.length ? selected.map((p) => p.metadata.name).join(', ') : 'none right now',
