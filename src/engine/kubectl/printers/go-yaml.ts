@@ -9,7 +9,7 @@
  * so that breaks and indentation fall exactly where its writers put them.
  */
 import { goKeyCompare, goNumber } from './go-yaml-order.ts';
-import { plainReadsAsString } from './go-yaml-resolve.ts';
+import { plainReadsAsString } from '../../cluster/index.ts';
 import {
   analyzeScalar,
   codePointAt,

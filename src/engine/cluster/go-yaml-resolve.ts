@@ -1,12 +1,13 @@
 /**
- * Which strings go-yaml v2 must quote when it prints them: encode.go's stringv keeps a string
- * plain only when resolve.go would read the same text back as a string, and it is not a
- * YAML 1.1 base-60 float. Read back, a plain scalar may be a bool, null, int, float or
- * timestamp; the rules below are resolve.go's, with the Go library calls it leans on
- * (strconv.ParseInt/ParseUint/ParseFloat, time.Parse) written out.
+ * go-yaml v2's resolve.go: what a plain scalar reads as (kubectl reads YAML with it, and
+ * prints with it). A plain scalar may be a bool, null, int, float or timestamp; the rules
+ * below are resolve.go's, with the Go library calls it leans on (strconv.ParseInt, ParseUint,
+ * ParseFloat, time.Parse) written out. Reading (the YAML 1.1 schema, yaml11.ts) takes the
+ * int and float rules; printing (encode.go's stringv) quotes every string that would not read
+ * back as itself, and YAML 1.1 base-60 floats besides.
  */
 
-/** resolve.go's resolveMap: the plain words that are not strings. */
+/** resolve.go's resolveMap: the plain words that are not strings. (`<<` has no hint: a string.) */
 const WORDS = new Set([
   ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'],
   ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'],
@@ -32,23 +33,72 @@ function uintValue(digits: string): bigint {
   return /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
 }
 
-/** strconv.ParseInt(s, 0, 64) or ParseUint(s, 0, 64) succeeds. */
-function isGoInt(s: string): boolean {
+/** strconv.ParseInt(s, 0, 64), or ParseUint(s, 0, 64) when that fails. */
+function goInt(s: string): bigint | undefined {
   const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
   const digits = s.slice(sign.length);
-  if (!UINT_BASE0.test(digits)) return false;
+  if (!UINT_BASE0.test(digits)) return undefined;
   const v = uintValue(digits);
-  if (sign === '-') return v <= INT64_MAX + 1n;
-  return v <= (sign === '+' ? INT64_MAX : UINT64_MAX);
+  if (sign === '-') return v <= INT64_MAX + 1n ? -v : undefined;
+  return v <= (sign === '+' ? INT64_MAX : UINT64_MAX) ? v : undefined;
 }
 
 /** resolve.go's last resort: `0b` followed by a signed binary number (ParseInt base 2). */
-function isGoBinaryTail(s: string): boolean {
+function goBinaryTail(s: string): bigint | undefined {
   const m = /^0b([-+]?)([01]+)$/.exec(s);
-  if (!m) return false;
+  if (!m) return undefined;
   const v = BigInt(`0b${m[2]}`);
-  if (m[1] === '-') return v <= INT64_MAX + 1n;
-  return v <= (m[1] === '+' ? INT64_MAX : UINT64_MAX);
+  if (m[1] === '-') return v <= INT64_MAX + 1n ? -v : undefined;
+  return v <= (m[1] === '+' ? INT64_MAX : UINT64_MAX) ? v : undefined;
+}
+
+const SMALL_INT = /^-?(?:[1-9][0-9]{0,14}|0)$/;
+
+/** The int a plain scalar resolves to (hint `+`, `-` or a digit; underscores ignored). */
+export function goYamlInt(s: string): number | undefined {
+  if (SMALL_INT.test(s)) return Number(s) || 0; // no -0
+  const c = s.charCodeAt(0);
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d)) return undefined;
+  const plain = s.replace(/_/g, '');
+  const v = goInt(plain) ?? goBinaryTail(plain);
+  return v === undefined ? undefined : Number(v);
+}
+
+const SPECIAL_FLOATS: Record<string, number> = {
+  '.nan': NaN,
+  '.NaN': NaN,
+  '.NAN': NaN,
+  '.inf': Infinity,
+  '.Inf': Infinity,
+  '.INF': Infinity,
+  '+.inf': Infinity,
+  '+.Inf': Infinity,
+  '+.INF': Infinity,
+  '-.inf': -Infinity,
+  '-.Inf': -Infinity,
+  '-.INF': -Infinity,
+};
+
+/**
+ * The float a plain scalar resolves to when it is no int: the special words, text after
+ * `.` as ParseFloat reads it (underscores only between digits), or digits with underscores
+ * dropped that match yamlStyleFloat. ParseFloat fails on overflow (ErrRange), and then the
+ * text stays a string.
+ */
+export function goYamlFloat(s: string): number | undefined {
+  const special = SPECIAL_FLOATS[s];
+  if (special !== undefined) return special;
+  const c = s.charCodeAt(0);
+  let f: number;
+  if (c === 0x2e /* . */) {
+    if (!DOT_FLOAT.test(s)) return undefined;
+    f = Number(s.replace(/_/g, ''));
+  } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d) {
+    const plain = s.replace(/_/g, '');
+    if (!YAML_FLOAT.test(plain)) return undefined;
+    f = Number(plain);
+  } else return undefined;
+  return Number.isFinite(f) ? f : undefined;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -85,15 +135,8 @@ export function isGoTimestamp(s: string): boolean {
 function resolvesToOtherType(s: string): boolean {
   if (WORDS.has(s)) return true;
   const c = s.charCodeAt(0);
-  if (c === 0x2e /* . */) return DOT_FLOAT.test(s) && Number.isFinite(Number(s.replace(/_/g, '')));
-  const digit = c >= 0x30 && c <= 0x39;
-  if (!digit && c !== 0x2b /* + */ && c !== 0x2d /* - */) return false;
-  if (digit && isGoTimestamp(s)) return true;
-  const plain = s.replace(/_/g, '');
-  if (isGoInt(plain)) return true;
-  // ParseFloat fails on overflow (ErrRange), and then the text stays a string.
-  if (YAML_FLOAT.test(plain) && Number.isFinite(Number(plain))) return true;
-  return isGoBinaryTail(plain);
+  if (c >= 0x30 && c <= 0x39 && isGoTimestamp(s)) return true;
+  return goYamlInt(s) !== undefined || goYamlFloat(s) !== undefined;
 }
 
 /** encode.go's canUsePlain: the string reads back as itself when printed without quotes. */
