@@ -56,28 +56,28 @@ const SMALL_INT = /^-?(?:[1-9][0-9]{0,14}|0)$/;
 
 /** The int a plain scalar resolves to (hint `+`, `-` or a digit; underscores ignored). */
 export function goYamlInt(s: string): number | undefined {
-  if (SMALL_INT.test(s)) return Number(s) || 0; // no -0
   const c = s.charCodeAt(0);
   if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d)) return undefined;
+  if (SMALL_INT.test(s)) return Number(s) || 0; // no -0
   const plain = s.replace(/_/g, '');
   const v = goInt(plain) ?? goBinaryTail(plain);
   return v === undefined ? undefined : Number(v);
 }
 
-const SPECIAL_FLOATS: Record<string, number> = {
-  '.nan': NaN,
-  '.NaN': NaN,
-  '.NAN': NaN,
-  '.inf': Infinity,
-  '.Inf': Infinity,
-  '.INF': Infinity,
-  '+.inf': Infinity,
-  '+.Inf': Infinity,
-  '+.INF': Infinity,
-  '-.inf': -Infinity,
-  '-.Inf': -Infinity,
-  '-.INF': -Infinity,
-};
+const SPECIAL_FLOATS = new Map<string, number>([
+  ['.nan', NaN],
+  ['.NaN', NaN],
+  ['.NAN', NaN],
+  ['.inf', Infinity],
+  ['.Inf', Infinity],
+  ['.INF', Infinity],
+  ['+.inf', Infinity],
+  ['+.Inf', Infinity],
+  ['+.INF', Infinity],
+  ['-.inf', -Infinity],
+  ['-.Inf', -Infinity],
+  ['-.INF', -Infinity],
+]);
 
 /**
  * The float a plain scalar resolves to when it is no int: the special words, text after
@@ -86,9 +86,10 @@ const SPECIAL_FLOATS: Record<string, number> = {
  * text stays a string.
  */
 export function goYamlFloat(s: string): number | undefined {
-  const special = SPECIAL_FLOATS[s];
-  if (special !== undefined) return special;
   const c = s.charCodeAt(0);
+  if (c !== 0x2e && c !== 0x2b && c !== 0x2d && !(c >= 0x30 && c <= 0x39)) return undefined;
+  const special = SPECIAL_FLOATS.get(s);
+  if (special !== undefined) return special;
   let f: number;
   if (c === 0x2e /* . */) {
     if (!DOT_FLOAT.test(s)) return undefined;
