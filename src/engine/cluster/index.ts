@@ -2,6 +2,8 @@
 export * from './types.ts';
 export * from './state.ts';
 export * from './loader.ts';
+export { KUBE_YAML_SCHEMA, contentLine, splitDocuments } from './yaml11.ts';
+export { plainReadsAsString } from './go-yaml-resolve.ts';
 export * from './apply.ts';
 export * from './defaults.ts';
 export * from './ipam.ts';

@@ -3,8 +3,14 @@
  * `y` is a boolean; see yaml11.ts), JSON, and `kind: List`. Every object keeps the file, line and column it
  * came from; a syntax error anywhere in a file fails the whole load, as it does for kubectl.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import { contentLine, parseChunk, splitDocuments, type YamlChunk } from './yaml11.ts';
+import jsyaml from 'js-yaml';
+import {
+  KUBE_YAML_SCHEMA,
+  contentLine,
+  parseChunk,
+  splitDocuments,
+  type YamlChunk,
+} from './yaml11.ts';
 import type { KubeObject, SourcePos } from './types.ts';
 
 /** One object read from a manifest, with where it starts. */
@@ -57,15 +63,80 @@ function checkTypeMeta(value: unknown, file: string, source: SourcePos): string 
   return undefined;
 }
 
-/** Line and column of each `items` entry of a List document (read with the position-keeping parser). */
+interface ParserState {
+  position: number;
+  result: unknown;
+}
+
+/** A node js-yaml composed: where it opened, where it closed, its value, its children. */
+interface Composed {
+  start: number;
+  end: number;
+  value: unknown;
+  children: Composed[];
+}
+
+/** Where a node's content starts: after its anchor and tag, and the space and comments after them. */
+function contentStart(text: string, at: number): number {
+  const props = /(?:[&!][^\s,[\]{}]*(?:(?:[ \t]*(?:#[^\n]*)?\r?\n)+[ \t]*|[ \t]+))*/y;
+  props.lastIndex = at;
+  return props.exec(text) ? props.lastIndex : at;
+}
+
+/**
+ * Line and column of each `items` entry of a List document, where its content starts.
+ * js-yaml reports every node it composes ('open' where the node starts, 'close' with its
+ * value); the entries of the `items` array are the children of the node whose value is that
+ * very array. An empty entry (`-` and nothing) is composed by no one: it stands after its `- `.
+ */
 function itemPositions(chunk: YamlChunk, file: string): SourcePos[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(chunk.text, { lineCounter, version: '1.1' });
-  const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
-  if (!isSeq(items)) return [];
-  return items.items.map((node) => {
-    const { line, col } = lineCounter.linePos((node as YamlNode).range?.[0] ?? 0);
-    return { file, line: chunk.startLine + line - 1, column: col };
+  const text = chunk.text;
+  const open: Composed[] = [{ start: 0, end: 0, value: undefined, children: [] }];
+  const nodeOf = new Map<unknown, Composed>();
+  const listener = (event: 'open' | 'close', state: ParserState) => {
+    if (event === 'open') {
+      open.push({ start: state.position, end: state.position, value: undefined, children: [] });
+      return;
+    }
+    const node = open.pop()!;
+    node.end = state.position;
+    node.value = state.result;
+    open[open.length - 1]!.children.push(node);
+    if (Array.isArray(state.result)) nodeOf.set(state.result, node);
+  };
+  let items: unknown;
+  try {
+    const doc = jsyaml.load(text, { schema: KUBE_YAML_SCHEMA, json: true, listener });
+    items = (doc as Record<string, unknown> | null)?.items;
+  } catch {
+    return [];
+  }
+  const seq = Array.isArray(items) ? nodeOf.get(items) : undefined;
+  if (!Array.isArray(items) || !seq) return [];
+  const starts: number[] = [];
+  let j = 0;
+  let after = seq.start;
+  for (const item of items as unknown[]) {
+    const child = seq.children[j];
+    if (child && (child.value === item || item !== null)) {
+      starts.push(contentStart(text, child.start));
+      after = child.end;
+      j++;
+      continue;
+    }
+    // The next `-` at the line start, at or after where the previous entry ended.
+    const dash = /(?:^|\n)[ \t]*-(?=[ \t\r\n]|$)/g;
+    dash.lastIndex = Math.max(0, text.lastIndexOf('\n', after - 1));
+    let m: RegExpExecArray | null;
+    while ((m = dash.exec(text)) && m.index + m[0].length - 1 < after);
+    if (!m) break;
+    after = m.index + m[0].length;
+    starts.push(text[after] === ' ' ? after + 1 : after);
+  }
+  return starts.map((pos) => {
+    const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+    const line = (text.slice(0, lineStart).match(/\n/g) ?? []).length;
+    return { file, line: chunk.startLine + line, column: pos - lineStart + 1 };
   });
 }
 

@@ -1,14 +1,15 @@
 /**
  * The YAML reading kubectl does (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 scalars, so a
- * bare `y`, `yes`, `on` is true and `n`, `no`, `off` false; no timestamps (they stay strings);
- * merge keys. js-yaml does the parsing: it is fast enough for 5,000-object manifests.
+ * bare `y`, `yes`, `on` is true and `n`, `no`, `off` false; ints and floats as resolve.go
+ * reads them (`012` is octal, `0X1F` hex, `1_` is 1, `1e400` a string); no timestamps (they
+ * stay strings); merge keys. js-yaml does the parsing: it is fast enough for 5,000-object
+ * manifests.
  */
 import jsyaml from 'js-yaml';
+import { goYamlFloat, goYamlInt } from './go-yaml-resolve.ts';
 
 interface JsYamlTypes {
   null: jsyaml.Type;
-  int: jsyaml.Type;
-  float: jsyaml.Type;
   merge: jsyaml.Type;
 }
 const builtin = (jsyaml as unknown as { types: JsYamlTypes }).types;
@@ -24,9 +25,27 @@ const bool11 = new jsyaml.Type('tag:yaml.org,2002:bool', {
   represent: (v: object) => String(v),
 });
 
+const int11 = new jsyaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && goYamlInt(data) !== undefined,
+  construct: (data: string) => goYamlInt(data)!,
+  predicate: (v: unknown) => Number.isInteger(v),
+  represent: (v: object) => String(v),
+});
+
+// An explicit !!float takes an int too (resolve.go turns it into a float64).
+const floatOf = (data: string) => goYamlFloat(data) ?? goYamlInt(data);
+const float11 = new jsyaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && floatOf(data) !== undefined,
+  construct: (data: string) => floatOf(data)!,
+  predicate: (v: unknown) => typeof v === 'number' && !Number.isInteger(v),
+  represent: (v: object) => String(v),
+});
+
 /** go-yaml v2's implicit types for untyped decoding. */
 export const KUBE_YAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [builtin.null, bool11, builtin.int, builtin.float, builtin.merge],
+  implicit: [builtin.null, bool11, int11, float11, builtin.merge],
 });
 
 /** One YAML document of a stream, with the line (1-based) its text starts on. */

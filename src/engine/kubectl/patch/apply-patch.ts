@@ -6,11 +6,11 @@
  * JSON patch operation); kubectl applies it locally for `--local` and `--dry-run=client`
  * and prints the libraries' errors as they are.
  */
-import { parseDocument } from 'yaml';
 import { type Json, goJsonType, isObject, parseGoJson } from './go-json.ts';
 import { applyJsonPatch, applyMergePatch, decodeJsonPatch } from './json-patch.ts';
 import { schemaFor } from './schema.ts';
 import { strategicMergePatch } from './strategic.ts';
+import { readYamlPatch } from './yaml-patch.ts';
 
 export type PatchType = 'strategic' | 'merge' | 'json';
 
@@ -22,24 +22,16 @@ const INVALID_422 =
 
 /**
  * yaml.ToJSON as kubectl runs it on `-p`: text starting with `{` is passed on untouched,
- * anything else is read as YAML (go-yaml's wording approximated for the usual mistakes).
+ * anything else is read as YAML (yaml-patch.ts; go-yaml's wording for the usual mistakes).
  */
 export function patchBody(
   raw: string,
 ): { ok: true; body: PatchBody } | { ok: false; error: string } {
   if (raw.trimStart().startsWith('{')) return { ok: true, body: { text: raw } };
-  const doc = parseDocument(raw, { version: '1.1', uniqueKeys: false });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line ?? 1;
-    let what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    if (/flow sequence|\]/.test(err.message)) what = "did not find expected ',' or ']'";
-    else if (/flow map|\}/.test(err.message)) what = "did not find expected ',' or '}'";
-    else if (err.code === 'TAB_AS_INDENT') what = 'found character that cannot start any token';
-    return { ok: false, error: `yaml: line ${line}: ${what}` };
-  }
+  const read = readYamlPatch(raw);
+  if (!read.ok) return read;
   try {
-    const value = JSON.parse(JSON.stringify(doc.toJS() ?? null) ?? 'null') as Json;
+    const value = JSON.parse(JSON.stringify(read.value) ?? 'null') as Json;
     return { ok: true, body: { value } };
   } catch (e) {
     return { ok: false, error: `yaml: ${(e as Error).message}` };
