@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const DEFERRED =
-  /\/src\/engine\/kubectl\/(?:describe\/|patch\/|kubectl\.ts|commands\/(?:describe|patch|replace|edit|explain|who-can|api-resources|probe|resolve|cni|index)\.ts)/;
+  /\/src\/engine\/kubectl\/(?:describe\/|patch\/|kubectl\.ts|commands\/create\/(?:role|rolebinding|cronjob|job)\.ts|commands\/(?:describe|patch|replace|edit|explain|who-can|api-resources|probe|resolve|cni|run|run-attach|expose|label|annotate|metadata-edit|scale|index)\.ts)/;
 
 export default defineConfig({
   plugins: [react()],

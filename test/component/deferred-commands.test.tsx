@@ -32,6 +32,13 @@ describe('verbs loaded on demand', () => {
     const deferred = rt.runCommandLine(st, 'kubectl describe ns default');
     expect(deferred.needs).toEqual(['describe']);
     expect(deferred.state).toBe(st);
+    // A create generator can be deferred on its own; the common ones answer at once.
+    expect(rt.runCommandLine(st, 'kubectl create role r --verb=get --resource=pods').needs).toEqual(
+      ['role'],
+    );
+    expect(rt.runCommandLine(st, 'kubectl create namespace x').stdout).toBe(
+      'namespace/x created\n',
+    );
     // kubectl inside a pod reaching a deferred verb defers the whole line.
     store.getState().applyManifest(SCENARIO);
     const inPod = rt.runCommandLine(

@@ -11,6 +11,8 @@ import { LabProvider } from '../../src/ui/shell/store-context.tsx';
 let rt: Runtime;
 beforeAll(async () => {
   rt = await loadRuntime();
+  // create rolebinding is one of the generators the app loads on demand.
+  await rt.loadWholeKubectl();
 });
 
 const withoutDeny = SCENARIO.split('---')

@@ -2,16 +2,19 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadRuntime } from '../../store/index.ts';
 import { Diagram } from '../diagram/Diagram.tsx';
-import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { LessonsColumn, LessonsToggle } from '../lesson/LessonsDock.tsx';
-import { ListView } from '../list/ListView.tsx';
 import { Terminal } from '../terminal/Terminal.tsx';
 import { Notices } from './Notices.tsx';
 import { useLab, useLabStore } from './store-context.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 const Editor = lazy(() => import('../editor/Editor.tsx'));
+// Neither shows on the first screen: they load when opened.
+const HistoryPanel = lazy(() =>
+  import('../history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })),
+);
+const ListView = lazy(() => import('../list/ListView.tsx').then((m) => ({ default: m.ListView })));
 
 type Tab = 'inspector' | 'editor';
 
@@ -77,12 +80,18 @@ export function App() {
         <Toolbar historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)} />
       </header>
       <Notices />
-      {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
+      {historyOpen && (
+        <Suspense fallback={null}>
+          <HistoryPanel onClose={() => setHistoryOpen(false)} />
+        </Suspense>
+      )}
       <main className={lessonsOpen ? 'workspace workspace--learning' : 'workspace'}>
         {lessonsOpen && <LessonsColumn />}
         <div className="stage">
           {listView ? (
-            <ListView />
+            <Suspense fallback={<p className="muted pad">Loading the list…</p>}>
+              <ListView />
+            </Suspense>
           ) : (
             <section className="stage__diagram" aria-label="Cluster diagram">
               <Diagram />

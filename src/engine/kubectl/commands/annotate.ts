@@ -3,7 +3,8 @@
  * anything, `=` included); always says `annotated`.
  */
 import type { Command } from '../types.ts';
-import { EDIT_FLAGS, resourcesAndPairs, runMetadataEdit, checkEditArgs } from './metadata-edit.ts';
+import { annotateSpec } from './deferred-specs.ts';
+import { resourcesAndPairs, runMetadataEdit, checkEditArgs } from './metadata-edit.ts';
 
 /** cmdutil.ParsePairs with removal: `k=v` split at the first `=`, `k-`; the rest are invalid. */
 export function parseAnnotationArgs(
@@ -24,12 +25,7 @@ export function parseAnnotationArgs(
 }
 
 export const annotate: Command = {
-  name: 'annotate',
-  args: 'resource',
-  short: 'Update the annotations on a resource',
-  usage:
-    'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
-  flags: EDIT_FLAGS,
+  ...annotateSpec,
   run(ctx) {
     const split = resourcesAndPairs(ctx.args, 'annotation');
     if (!split.ok) return { stderr: `error: ${split.error}`, exitCode: 1 };

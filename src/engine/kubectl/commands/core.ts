@@ -4,31 +4,48 @@
  * loads when a line first needs one of them.
  */
 import type { Command } from '../types.ts';
-import { annotate } from './annotate.ts';
 import { apply } from './apply.ts';
 import { auth } from './auth.ts';
 import { config } from './config.ts';
-import { create } from './create.ts';
+import { createCommand } from './create.ts';
+import {
+  createClusterRoleBindingSpec,
+  createClusterRoleSpec,
+  createCronJobSpec,
+  createJobSpec,
+  createRoleBindingSpec,
+  createRoleSpec,
+} from './create/generator-specs.ts';
 import { deferred } from './deferred.ts';
 import {
+  annotateSpec,
   apiResourcesSpec,
   cniSpec,
   describeSpec,
   editSpec,
+  exposeSpec,
   explainSpec,
+  labelSpec,
   patchSpec,
   probeSpec,
   replaceSpec,
   resolveSpec,
+  runSpec,
+  scaleSpec,
   whoCanSpec,
 } from './deferred-specs.ts';
 import { del } from './delete.ts';
 import { exec } from './exec.ts';
-import { expose } from './expose.ts';
 import { get } from './get.ts';
-import { label } from './label.ts';
-import { run } from './run.ts';
-import { scale } from './scale.ts';
+
+const create = createCommand({
+  clusterRole: deferred(createClusterRoleSpec),
+  clusterRoleBinding: deferred(createClusterRoleBindingSpec),
+  cronJob: deferred(createCronJobSpec),
+  job: deferred(createJobSpec),
+  role: deferred(createRoleSpec),
+  roleBinding: deferred(createRoleBindingSpec),
+});
 
 /**
  * The app's first table: the same verbs in the same order, the heavy ones deferred (their specs
@@ -40,11 +57,11 @@ export const CORE_COMMANDS: readonly Command[] = [
   apply,
   create,
   del,
-  run,
-  expose,
-  label,
-  annotate,
-  scale,
+  deferred(runSpec),
+  deferred(exposeSpec),
+  deferred(labelSpec),
+  deferred(annotateSpec),
+  deferred(scaleSpec),
   deferred(patchSpec),
   deferred(replaceSpec),
   deferred(editSpec),

@@ -4,7 +4,8 @@
  * machinery, the nslab explainers…). A table can name these commands — help, flag errors and
  * completion all work — and runs them once their implementation is there (deferred.ts).
  */
-import type { CommandSpec } from '../types.ts';
+import type { CommandSpec, FlagSpec } from '../types.ts';
+import { GENERATOR_FLAGS } from './create/common.ts';
 import { FILENAME_FLAG } from './manifests.ts';
 import { DRY_RUN_FLAG, OUTPUT_FLAG } from './output-flags.ts';
 
@@ -254,4 +255,243 @@ export const cniSpec: CommandSpec = {
     '  cni calico     (or cilium, enforcing) enforce NetworkPolicy: the default\n' +
     '  cni flannel    (or not-enforcing) a plugin without NetworkPolicy support: every connection is allowed',
   flags: [],
+};
+
+/** Flags label and annotate both declare. */
+export const EDIT_FLAGS: readonly FlagSpec[] = [
+  OUTPUT_FLAG,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  {
+    name: 'overwrite',
+    type: 'bool',
+    description: 'If true, allow existing values to be overwritten.',
+  },
+  { name: 'list', type: 'bool', description: 'If true, display the values for a given resource.' },
+  {
+    name: 'local',
+    type: 'bool',
+    description: 'If true, will NOT contact api-server but run locally.',
+  },
+  {
+    name: 'all',
+    type: 'bool',
+    description: 'Select all resources, in the namespace of the specified resource types',
+  },
+  {
+    name: 'all-namespaces',
+    short: 'A',
+    type: 'bool',
+    description: 'If true, check the specified action in all namespaces.',
+  },
+  {
+    name: 'selector',
+    short: 'l',
+    type: 'string',
+    description: 'Selector (label query) to filter on.',
+  },
+  { name: 'field-selector', type: 'string', description: 'Selector (field query) to filter on.' },
+  {
+    name: 'resource-version',
+    type: 'string',
+    description: 'Only update if this is the current resource-version.',
+  },
+  {
+    name: 'field-manager',
+    type: 'string',
+    description: 'Name of the manager used to track field ownership.',
+  },
+  {
+    name: 'recursive',
+    short: 'R',
+    type: 'bool',
+    description: 'Process the directory used in -f recursively.',
+  },
+];
+
+export const runSpec: CommandSpec = {
+  name: 'run',
+  short: 'Run a particular image on the cluster',
+  usage:
+    'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+  flags: [
+    ...GENERATOR_FLAGS,
+    { name: 'image', type: 'string', description: 'The image for the container to run.' },
+    { name: 'env', type: 'strings', description: 'Environment variables to set in the container.' },
+    { name: 'port', type: 'string', description: 'The port that this container exposes.' },
+    {
+      name: 'labels',
+      short: 'l',
+      type: 'string',
+      description: 'Comma separated labels to apply to the pod. Will override previous values.',
+    },
+    { name: 'annotations', type: 'strings', description: 'Annotations to apply to the pod.' },
+    {
+      name: 'restart',
+      type: 'string',
+      default: 'Always',
+      description: 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].',
+    },
+    {
+      name: 'command',
+      type: 'bool',
+      description:
+        "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.",
+    },
+    {
+      name: 'expose',
+      type: 'bool',
+      description:
+        'If true, create a ClusterIP service associated with the pod.  Requires `--port`.',
+    },
+    {
+      name: 'image-pull-policy',
+      type: 'string',
+      description: 'The image pull policy for the container.',
+    },
+    {
+      name: 'stdin',
+      short: 'i',
+      type: 'bool',
+      description: 'Keep stdin open on the container in the pod.',
+    },
+    {
+      name: 'tty',
+      short: 't',
+      type: 'bool',
+      description: 'Allocate a TTY for the container in the pod.',
+    },
+    {
+      name: 'attach',
+      type: 'bool',
+      description: 'Wait for the Pod to start running, and then attach to it.',
+    },
+    {
+      name: 'leave-stdin-open',
+      type: 'bool',
+      description: 'Leave stdin open after the first attach.',
+    },
+    { name: 'rm', type: 'bool', description: 'If true, delete the pod after it exits.' },
+    { name: 'quiet', short: 'q', type: 'bool', description: 'If true, suppress prompt messages.' },
+    {
+      name: 'privileged',
+      type: 'bool',
+      description: 'If true, run the container in privileged mode.',
+    },
+    {
+      name: 'overrides',
+      type: 'string',
+      description: 'An inline JSON override for the generated object.',
+    },
+    {
+      name: 'pod-running-timeout',
+      type: 'string',
+      description: 'The length of time to wait for the pod.',
+    },
+  ],
+};
+
+export const exposeSpec: CommandSpec = {
+  name: 'expose',
+  short:
+    'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+  usage:
+    'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
+  flags: [
+    ...GENERATOR_FLAGS,
+    FILENAME_FLAG,
+    {
+      name: 'protocol',
+      type: 'string',
+      description: "The network protocol for the service to be created. Default is 'TCP'.",
+    },
+    { name: 'port', type: 'string', description: 'The port that the service should serve on.' },
+    {
+      name: 'type',
+      type: 'string',
+      description:
+        "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
+    },
+    { name: 'load-balancer-ip', type: 'string', description: 'IP to assign to the LoadBalancer.' },
+    { name: 'selector', type: 'string', description: 'A label selector to use for this service.' },
+    {
+      name: 'labels',
+      short: 'l',
+      type: 'string',
+      description: 'Labels to apply to the service created by this call.',
+    },
+    {
+      name: 'target-port',
+      type: 'string',
+      description:
+        'Name or number for the port on the container that the service should direct traffic to.',
+    },
+    {
+      name: 'external-ip',
+      type: 'string',
+      description: 'Additional external IP address to accept for the service.',
+    },
+    { name: 'name', type: 'string', description: 'The name for the newly created object.' },
+    {
+      name: 'session-affinity',
+      type: 'string',
+      description:
+        "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'",
+    },
+    { name: 'cluster-ip', type: 'string', description: 'ClusterIP to be assigned to the service.' },
+  ],
+};
+
+export const labelSpec: CommandSpec = {
+  name: 'label',
+  args: 'resource',
+  short: 'Update the labels on a resource',
+  usage:
+    'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+  flags: EDIT_FLAGS,
+};
+
+export const annotateSpec: CommandSpec = {
+  name: 'annotate',
+  args: 'resource',
+  short: 'Update the annotations on a resource',
+  usage:
+    'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+  flags: EDIT_FLAGS,
+};
+
+export const scaleSpec: CommandSpec = {
+  name: 'scale',
+  args: 'resource',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
+  usage:
+    'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
+  flags: [
+    OUTPUT_FLAG,
+    DRY_RUN_FLAG,
+    { name: 'replicas', type: 'int', description: 'The new desired number of replicas. Required.' },
+    {
+      name: 'current-replicas',
+      type: 'int',
+      default: -1,
+      description: 'Precondition for current size. -1 (default) for no condition.',
+    },
+    { name: 'resource-version', type: 'string', description: 'Precondition for resource version.' },
+    {
+      name: 'all',
+      type: 'bool',
+      description: 'Select all resources in the namespace of the specified resource types',
+    },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      description: 'Selector (label query) to filter on.',
+    },
+    {
+      name: 'timeout',
+      type: 'string',
+      description: 'The length of time to wait before giving up on a scale operation.',
+    },
+  ],
 };

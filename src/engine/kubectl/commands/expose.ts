@@ -9,9 +9,10 @@ import { getObject, type KubeObject } from '../../cluster/index.ts';
 import { checkAccess } from '../authz.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
-import { failure, GENERATOR_FLAGS, stringFlag } from './create/common.ts';
+import { exposeSpec } from './deferred-specs.ts';
+import { failure, stringFlag } from './create/common.ts';
 import { emitAll } from './create/emit.ts';
-import { FILENAME_FLAG, readManifests } from './manifests.ts';
+import { readManifests } from './manifests.ts';
 import { serviceFromParams } from './service-generator.ts';
 
 const EXPOSABLE = ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'ReplicationController'];
@@ -126,54 +127,7 @@ function exposeOne(ctx: CommandContext, info: KindInfo, obj: KubeObject): Comman
 }
 
 export const expose: Command = {
-  name: 'expose',
-  short:
-    'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
-  usage:
-    'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
-  flags: [
-    ...GENERATOR_FLAGS,
-    FILENAME_FLAG,
-    {
-      name: 'protocol',
-      type: 'string',
-      description: "The network protocol for the service to be created. Default is 'TCP'.",
-    },
-    { name: 'port', type: 'string', description: 'The port that the service should serve on.' },
-    {
-      name: 'type',
-      type: 'string',
-      description:
-        "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
-    },
-    { name: 'load-balancer-ip', type: 'string', description: 'IP to assign to the LoadBalancer.' },
-    { name: 'selector', type: 'string', description: 'A label selector to use for this service.' },
-    {
-      name: 'labels',
-      short: 'l',
-      type: 'string',
-      description: 'Labels to apply to the service created by this call.',
-    },
-    {
-      name: 'target-port',
-      type: 'string',
-      description:
-        'Name or number for the port on the container that the service should direct traffic to.',
-    },
-    {
-      name: 'external-ip',
-      type: 'string',
-      description: 'Additional external IP address to accept for the service.',
-    },
-    { name: 'name', type: 'string', description: 'The name for the newly created object.' },
-    {
-      name: 'session-affinity',
-      type: 'string',
-      description:
-        "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'",
-    },
-    { name: 'cluster-ip', type: 'string', description: 'ClusterIP to be assigned to the service.' },
-  ],
+  ...exposeSpec,
   run(ctx) {
     const targets: Array<{ info: KindInfo; namespace: string | undefined; name: string }> = [];
     if (ctx.flags.filename !== undefined) {

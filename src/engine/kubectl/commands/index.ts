@@ -9,7 +9,11 @@ import { apply } from './apply.ts';
 import { auth } from './auth.ts';
 import { cni } from './cni.ts';
 import { config } from './config.ts';
-import { create } from './create.ts';
+import { createCommand } from './create.ts';
+import { createCronJob } from './create/cronjob.ts';
+import { createJob } from './create/job.ts';
+import { createClusterRole, createRole } from './create/role.ts';
+import { createClusterRoleBinding, createRoleBinding } from './create/rolebinding.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { edit } from './edit.ts';
@@ -25,6 +29,15 @@ import { resolve } from './resolve.ts';
 import { run } from './run.ts';
 import { scale } from './scale.ts';
 import { whoCan } from './who-can.ts';
+
+const create = createCommand({
+  clusterRole: createClusterRole,
+  clusterRoleBinding: createClusterRoleBinding,
+  cronJob: createCronJob,
+  job: createJob,
+  role: createRole,
+  roleBinding: createRoleBinding,
+});
 
 /** kubectl's verbs first, then the nslab extensions (probe, resolve, explain, who-can). */
 export const COMMANDS: readonly Command[] = [

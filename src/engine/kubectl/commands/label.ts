@@ -5,13 +5,8 @@
  */
 import { isValidLabelValue } from '../../labels/index.ts';
 import type { Command } from '../types.ts';
-import {
-  EDIT_FLAGS,
-  marshalled,
-  resourcesAndPairs,
-  runMetadataEdit,
-  checkEditArgs,
-} from './metadata-edit.ts';
+import { labelSpec } from './deferred-specs.ts';
+import { marshalled, resourcesAndPairs, runMetadataEdit, checkEditArgs } from './metadata-edit.ts';
 
 /** label.go parseLabels: `k=v` (exactly one `=`, value validated here), `k-`. */
 export function parseLabelArgs(
@@ -39,12 +34,7 @@ export function parseLabelArgs(
 }
 
 export const label: Command = {
-  name: 'label',
-  args: 'resource',
-  short: 'Update the labels on a resource',
-  usage:
-    'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
-  flags: EDIT_FLAGS,
+  ...labelSpec,
   run(ctx) {
     const split = resourcesAndPairs(ctx.args, 'label');
     if (!split.ok) return { stderr: `error: ${split.error}`, exitCode: 1 };

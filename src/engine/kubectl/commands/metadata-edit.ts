@@ -12,62 +12,10 @@ import { parseSelectorString } from '../../labels/index.ts';
 import { checkAccess } from '../authz.ts';
 import { sortKeysDeep, toJson, toYaml } from '../printers/serialize.ts';
 import { parseResourceArgs } from '../resources.ts';
-import type { CommandContext, CommandOutput, FlagSpec } from '../types.ts';
+import type { CommandContext, CommandOutput } from '../types.ts';
 import { getAsUser } from './get-object.ts';
-import { FILENAME_FLAG, readManifests } from './manifests.ts';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode, dryRunSuffix } from './output-flags.ts';
-
-/** Flags label and annotate both declare. */
-export const EDIT_FLAGS: readonly FlagSpec[] = [
-  OUTPUT_FLAG,
-  DRY_RUN_FLAG,
-  FILENAME_FLAG,
-  {
-    name: 'overwrite',
-    type: 'bool',
-    description: 'If true, allow existing values to be overwritten.',
-  },
-  { name: 'list', type: 'bool', description: 'If true, display the values for a given resource.' },
-  {
-    name: 'local',
-    type: 'bool',
-    description: 'If true, will NOT contact api-server but run locally.',
-  },
-  {
-    name: 'all',
-    type: 'bool',
-    description: 'Select all resources, in the namespace of the specified resource types',
-  },
-  {
-    name: 'all-namespaces',
-    short: 'A',
-    type: 'bool',
-    description: 'If true, check the specified action in all namespaces.',
-  },
-  {
-    name: 'selector',
-    short: 'l',
-    type: 'string',
-    description: 'Selector (label query) to filter on.',
-  },
-  { name: 'field-selector', type: 'string', description: 'Selector (field query) to filter on.' },
-  {
-    name: 'resource-version',
-    type: 'string',
-    description: 'Only update if this is the current resource-version.',
-  },
-  {
-    name: 'field-manager',
-    type: 'string',
-    description: 'Name of the manager used to track field ownership.',
-  },
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    description: 'Process the directory used in -f recursively.',
-  },
-];
+import { readManifests } from './manifests.ts';
+import { dryRunMode, dryRunSuffix } from './output-flags.ts';
 
 /** cmdutil.GetResourcesAndPairs: resources first, then `KEY=VALUE`/`KEY-` pairs. */
 export function resourcesAndPairs(

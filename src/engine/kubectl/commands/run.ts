@@ -6,14 +6,8 @@
  */
 import type { KubeObject } from '../../cluster/index.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
-import {
-  arrayFlag,
-  failure,
-  GENERATOR_FLAGS,
-  outputFormat,
-  stringFlag,
-  usageError,
-} from './create/common.ts';
+import { runSpec } from './deferred-specs.ts';
+import { arrayFlag, failure, outputFormat, stringFlag, usageError } from './create/common.ts';
 import { emitAll } from './create/emit.ts';
 import { envVarNameErrors } from './create/sources.ts';
 import { serviceFromParams } from './service-generator.ts';
@@ -119,85 +113,7 @@ function podObject(
 }
 
 export const run: Command = {
-  name: 'run',
-  short: 'Run a particular image on the cluster',
-  usage:
-    'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
-  flags: [
-    ...GENERATOR_FLAGS,
-    { name: 'image', type: 'string', description: 'The image for the container to run.' },
-    { name: 'env', type: 'strings', description: 'Environment variables to set in the container.' },
-    { name: 'port', type: 'string', description: 'The port that this container exposes.' },
-    {
-      name: 'labels',
-      short: 'l',
-      type: 'string',
-      description: 'Comma separated labels to apply to the pod. Will override previous values.',
-    },
-    { name: 'annotations', type: 'strings', description: 'Annotations to apply to the pod.' },
-    {
-      name: 'restart',
-      type: 'string',
-      default: 'Always',
-      description: 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].',
-    },
-    {
-      name: 'command',
-      type: 'bool',
-      description:
-        "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.",
-    },
-    {
-      name: 'expose',
-      type: 'bool',
-      description:
-        'If true, create a ClusterIP service associated with the pod.  Requires `--port`.',
-    },
-    {
-      name: 'image-pull-policy',
-      type: 'string',
-      description: 'The image pull policy for the container.',
-    },
-    {
-      name: 'stdin',
-      short: 'i',
-      type: 'bool',
-      description: 'Keep stdin open on the container in the pod.',
-    },
-    {
-      name: 'tty',
-      short: 't',
-      type: 'bool',
-      description: 'Allocate a TTY for the container in the pod.',
-    },
-    {
-      name: 'attach',
-      type: 'bool',
-      description: 'Wait for the Pod to start running, and then attach to it.',
-    },
-    {
-      name: 'leave-stdin-open',
-      type: 'bool',
-      description: 'Leave stdin open after the first attach.',
-    },
-    { name: 'rm', type: 'bool', description: 'If true, delete the pod after it exits.' },
-    { name: 'quiet', short: 'q', type: 'bool', description: 'If true, suppress prompt messages.' },
-    {
-      name: 'privileged',
-      type: 'bool',
-      description: 'If true, run the container in privileged mode.',
-    },
-    {
-      name: 'overrides',
-      type: 'string',
-      description: 'An inline JSON override for the generated object.',
-    },
-    {
-      name: 'pod-running-timeout',
-      type: 'string',
-      description: 'The length of time to wait for the pod.',
-    },
-  ],
+  ...runSpec,
   run(ctx) {
     if (ctx.flags.image === undefined) return failure('error: required flag(s) "image" not set');
     const dry = dryRunMode(ctx.flags);

@@ -16,46 +16,15 @@ import { checkAccess } from '../authz.ts';
 import { toJson, toYaml } from '../printers/serialize.ts';
 import { parseResourceArgs } from '../resources.ts';
 import type { Command } from '../types.ts';
+import { scaleSpec } from './deferred-specs.ts';
 import { failure } from './create/common.ts';
 import { notFoundError } from './get-object.ts';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunMode, dryRunSuffix } from './output-flags.ts';
+import { dryRunMode, dryRunSuffix } from './output-flags.ts';
 
 const SCALABLE = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'];
 
 export const scale: Command = {
-  name: 'scale',
-  args: 'resource',
-  short: 'Set a new size for a deployment, replica set, or replication controller',
-  usage:
-    'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
-  flags: [
-    OUTPUT_FLAG,
-    DRY_RUN_FLAG,
-    { name: 'replicas', type: 'int', description: 'The new desired number of replicas. Required.' },
-    {
-      name: 'current-replicas',
-      type: 'int',
-      default: -1,
-      description: 'Precondition for current size. -1 (default) for no condition.',
-    },
-    { name: 'resource-version', type: 'string', description: 'Precondition for resource version.' },
-    {
-      name: 'all',
-      type: 'bool',
-      description: 'Select all resources in the namespace of the specified resource types',
-    },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      description: 'Selector (label query) to filter on.',
-    },
-    {
-      name: 'timeout',
-      type: 'string',
-      description: 'The length of time to wait before giving up on a scale operation.',
-    },
-  ],
+  ...scaleSpec,
   run(ctx) {
     if (ctx.flags.replicas === undefined)
       return failure('error: required flag(s) "replicas" not set');

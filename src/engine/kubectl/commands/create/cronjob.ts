@@ -4,30 +4,13 @@
  */
 import type { KubeObject } from '../../../cluster/index.ts';
 import type { Command } from '../../types.ts';
-import { GENERATOR_FLAGS, generatedMeta, nameFromArgs, stringFlag } from './common.ts';
+import { createCronJobSpec } from './generator-specs.ts';
+import { generatedMeta, nameFromArgs, stringFlag } from './common.ts';
 import { requireFlags } from './deployment.ts';
 import { emit } from './emit.ts';
 
 export const createCronJob: Command = {
-  name: 'cronjob',
-  aliases: ['cj'],
-  short: 'Create a cron job with the specified name',
-  usage:
-    "kubectl create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...] [flags] [options]",
-  flags: [
-    ...GENERATOR_FLAGS,
-    { name: 'image', type: 'string', description: 'Image name to run.' },
-    {
-      name: 'schedule',
-      type: 'string',
-      description: 'A schedule in the Cron format the job should be run with.',
-    },
-    {
-      name: 'restart',
-      type: 'string',
-      description: "job's restart policy. supported values: OnFailure, Never",
-    },
-  ],
+  ...createCronJobSpec,
   run(ctx) {
     const missing = requireFlags(ctx, ['image', 'schedule']);
     if (missing) return missing;

@@ -1,23 +1,12 @@
 /** `kubectl create job NAME --image=… [-- COMMAND…]`: one container named after the Job, never restarted. */
 import type { KubeObject } from '../../../cluster/index.ts';
 import type { Command } from '../../types.ts';
-import { GENERATOR_FLAGS, failure, generatedMeta, nameFromArgs, stringFlag } from './common.ts';
+import { createJobSpec } from './generator-specs.ts';
+import { failure, generatedMeta, nameFromArgs, stringFlag } from './common.ts';
 import { emit } from './emit.ts';
 
 export const createJob: Command = {
-  name: 'job',
-  short: 'Create a job with the specified name',
-  usage:
-    'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]',
-  flags: [
-    ...GENERATOR_FLAGS,
-    { name: 'image', type: 'string', description: 'Image name to run.' },
-    {
-      name: 'from',
-      type: 'string',
-      description: 'The name of the resource to create a Job from (only cronjob is supported).',
-    },
-  ],
+  ...createJobSpec,
   run(ctx) {
     const name = nameFromArgs(ctx);
     if (!name.ok) return name.out;

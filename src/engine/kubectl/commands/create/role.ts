@@ -5,15 +5,9 @@
  * an aggregation rule instead of rules.
  */
 import type { KubeObject } from '../../../cluster/index.ts';
-import type { Command, CommandContext, CommandOutput, FlagSpec } from '../../types.ts';
-import {
-  GENERATOR_FLAGS,
-  arrayFlag,
-  failure,
-  generatedMeta,
-  nameFromArgs,
-  sliceFlag,
-} from './common.ts';
+import type { Command, CommandContext, CommandOutput } from '../../types.ts';
+import { createRoleSpec, createClusterRoleSpec } from './generator-specs.ts';
+import { arrayFlag, failure, generatedMeta, nameFromArgs, sliceFlag } from './common.ts';
 import { emit } from './emit.ts';
 import { noMatchMessage, resourceFor } from './discovery.ts';
 
@@ -151,27 +145,8 @@ function warnings(verbs: readonly string[]): string {
     .join('');
 }
 
-const ROLE_FLAGS: FlagSpec[] = [
-  {
-    name: 'verb',
-    type: 'strings',
-    description: 'Verb that applies to the resources contained in the rule',
-  },
-  { name: 'resource', type: 'strings', description: 'Resource that the rule applies to' },
-  {
-    name: 'resource-name',
-    type: 'strings',
-    description:
-      'Resource in the white list that the rule applies to, repeat this flag for multiple items',
-  },
-];
-
 export const createRole: Command = {
-  name: 'role',
-  short: 'Create a role with single rule',
-  usage:
-    'kubectl create role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none] [options]',
-  flags: [...GENERATOR_FLAGS, ...ROLE_FLAGS],
+  ...createRoleSpec,
   run(ctx) {
     const name = nameFromArgs(ctx);
     if (!name.ok) return name.out;
@@ -259,23 +234,6 @@ function clusterRole(ctx: CommandContext): CommandOutput {
 }
 
 export const createClusterRole: Command = {
-  name: 'clusterrole',
-  short: 'Create a cluster role',
-  usage:
-    'kubectl create clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none] [options]',
-  flags: [
-    ...GENERATOR_FLAGS,
-    ...ROLE_FLAGS,
-    {
-      name: 'non-resource-url',
-      type: 'strings',
-      description: 'A partial url that user should have access to.',
-    },
-    {
-      name: 'aggregation-rule',
-      type: 'strings',
-      description: 'An aggregation label selector for combining ClusterRoles.',
-    },
-  ],
+  ...createClusterRoleSpec,
   run: clusterRole,
 };

@@ -3,37 +3,13 @@
  * to the users, groups and ServiceAccounts (`namespace:name`) named by repeatable flags.
  */
 import type { KubeObject } from '../../../cluster/index.ts';
-import type { Command, CommandContext, FlagSpec } from '../../types.ts';
-import {
-  GENERATOR_FLAGS,
-  arrayFlag,
-  failure,
-  generatedMeta,
-  nameFromArgs,
-  stringFlag,
-} from './common.ts';
+import type { Command, CommandContext } from '../../types.ts';
+import { createRoleBindingSpec, createClusterRoleBindingSpec } from './generator-specs.ts';
+import { arrayFlag, failure, generatedMeta, nameFromArgs, stringFlag } from './common.ts';
 import { emit } from './emit.ts';
 import { requireFlags } from './deployment.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
-
-const SUBJECT_FLAGS = (what: string): FlagSpec[] => [
-  {
-    name: 'user',
-    type: 'strings',
-    description: `Usernames to bind to the ${what}. The flag can be repeated to add multiple users.`,
-  },
-  {
-    name: 'group',
-    type: 'strings',
-    description: `Groups to bind to the ${what}. The flag can be repeated to add multiple groups.`,
-  },
-  {
-    name: 'serviceaccount',
-    type: 'strings',
-    description: `Service accounts to bind to the ${what}, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.`,
-  },
-];
 
 /** Subjects in kubectl's order: users, then groups, then ServiceAccounts. */
 function subjects(
@@ -75,20 +51,7 @@ function binding(
 }
 
 export const createRoleBinding: Command = {
-  name: 'rolebinding',
-  short: 'Create a role binding for a particular role or cluster role',
-  usage:
-    'kubectl create rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
-  flags: [
-    ...GENERATOR_FLAGS,
-    {
-      name: 'clusterrole',
-      type: 'string',
-      description: 'ClusterRole this RoleBinding should reference',
-    },
-    { name: 'role', type: 'string', description: 'Role this RoleBinding should reference' },
-    ...SUBJECT_FLAGS('role'),
-  ],
+  ...createRoleBindingSpec,
   run(ctx) {
     const name = nameFromArgs(ctx);
     if (!name.ok) return name.out;
@@ -109,19 +72,7 @@ export const createRoleBinding: Command = {
 };
 
 export const createClusterRoleBinding: Command = {
-  name: 'clusterrolebinding',
-  short: 'Create a cluster role binding for a particular cluster role',
-  usage:
-    'kubectl create clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
-  flags: [
-    ...GENERATOR_FLAGS,
-    {
-      name: 'clusterrole',
-      type: 'string',
-      description: 'ClusterRole this ClusterRoleBinding should reference',
-    },
-    ...SUBJECT_FLAGS('clusterrole'),
-  ],
+  ...createClusterRoleBindingSpec,
   run(ctx) {
     const missing = requireFlags(ctx, ['clusterrole']);
     if (missing) return missing;
