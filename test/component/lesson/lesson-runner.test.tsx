@@ -96,15 +96,29 @@ describe('the lesson runner', () => {
     await user.click(screen.getByRole('radio', { name: /does not resolve/ }));
     await user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
     const goals = screen.getByRole('list', { name: 'Goals of task 1' });
-    // The unmet goal says what differs and what decided it.
-    expect(goals).toHaveTextContent('expected succeeds, but it fails-dns');
+    // Before the learner has tried, the unmet goal says what happens and what decided it…
+    expect(goals).toHaveTextContent(
+      'shop/client → http://${DB_HOST}:5432 (http://db:5432): fails-dns (curl exit 6)',
+    );
     expect(goals).toHaveTextContent('Decided by:');
+    expect(goals).not.toHaveTextContent('expected');
+    // …and what it expects only once the learner has checked.
+    await user.click(screen.getByRole('button', { name: 'Check my work' }));
+    expect(goals).toHaveTextContent('expected succeeds, but it fails-dns');
+    expect(
+      screen.getByRole('heading', {
+        name: /^Checked: \d of 4 goals met — each unmet goal now says what it expects/,
+      }),
+    ).toHaveFocus();
     await user.type(
       box,
       'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
     );
-    expect(screen.getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Takeaway' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Task done: Make `db` work without touching the client'),
+    ).toBeInTheDocument();
     const saved = savedProgress();
     expect(saved.tasks['reaching-across-namespaces/alias-in-shop']?.status).toBe('solved');
     expect(skillMastery(saved, 'dns.search-list')).toBe('proficient');
@@ -145,7 +159,15 @@ describe('the lesson runner', () => {
     await user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
     await user.type(box, 'kubectl create namespace scratch{Enter}');
     expect(getObject(store.getState().cluster, 'Namespace', undefined, 'scratch')).toBeDefined();
-    await user.click(screen.getByRole('button', { name: 'Reset lesson' }));
+    await user.click(screen.getByRole('button', { name: 'Start over…' }));
+    // A separate, confirmed action: cancelling keeps the work and gives focus back.
+    const ask = screen.getByRole('group', { name: /^Start over\?/ });
+    expect(within(ask).getByRole('button', { name: 'Start over' })).toHaveFocus();
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(getObject(store.getState().cluster, 'Namespace', undefined, 'scratch')).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Start over…' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Start over…' }));
+    await user.keyboard('{Enter}');
     expect(getObject(store.getState().cluster, 'Namespace', undefined, 'scratch')).toBeUndefined();
     expect(getObject(store.getState().cluster, 'Pod', 'shop', 'client')).toBeDefined();
     await user.click(screen.getByRole('button', { name: /Next: NetworkPolicy across namespaces/ }));
