@@ -35,13 +35,13 @@ describe('the exam clock', () => {
     examClock.now = () => now;
     mount({ startedAt: now - 60_000, deadline: now + 10 * 60_000 });
     const timer = screen.getByRole('timer', { name: 'Exam time left' });
-    expect(timer).toHaveTextContent('Exam: 10:00 left');
+    expect(timer).toHaveTextContent('Exam 10:00');
     now += 61_000;
     act(() => vi.advanceTimersByTime(1000));
-    expect(timer).toHaveTextContent('Exam: 08:59 left');
+    expect(timer).toHaveTextContent('Exam 08:59');
     now += 10 * 60_000;
     act(() => vi.advanceTimersByTime(1000));
-    expect(timer).toHaveTextContent('Exam: 00:00 — time is up');
+    expect(timer).toHaveTextContent('Exam 00:00 — time is up');
   });
 
   it('is absent with no exam', () => {

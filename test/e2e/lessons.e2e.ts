@@ -61,11 +61,14 @@ describe.skipIf(!hasBrowser)('lesson 3 in Chromium', () => {
     // Before the learner has tried: what happens, not the fix.
     await expect(goals.innerText()).resolves.toContain('fails-dns (curl exit 6)');
     await expect(goals.innerText()).resolves.not.toContain('expected');
+    await goals.scrollIntoViewIfNeeded();
+    await shot(page, 'lesson-03-before-check');
     // "Check my work": the goals say what they expect, and focus is on the result.
     await lessonsDock(page).getByRole('button', { name: 'Check my work' }).click();
     await expect(goals.innerText()).resolves.toContain('expected succeeds, but it fails-dns');
     const result = lessonsDock(page).getByRole('heading', { name: /^Checked: \d of 4 goals met/ });
     await expect.poll(() => result.evaluate((el) => el === document.activeElement)).toBe(true);
+    await shot(page, 'lesson-03-checked');
   });
 
   it('completes the task from the terminal alone', async () => {

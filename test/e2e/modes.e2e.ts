@@ -181,6 +181,8 @@ describe.skipIf(!hasBrowser)('the learning modes in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openLessonsDock(page);
+    // Reopened, the Exam tab resumes the exam in progress.
+    await dock.getByRole('timer', { name: 'Time left', exact: true }).waitFor();
     await shot(page, 'exam-clock-1920x1080');
     await page.setViewportSize({ width: 1600, height: 900 });
   });

@@ -35,9 +35,18 @@ export function ExamClock() {
   const low = left <= 5 * 60_000;
   return (
     <p className="exam-clock" data-low={low} role="timer" aria-label="Exam time left">
-      <span aria-hidden="true">⏱ </span>
-      Exam: <time dateTime={`PT${Math.max(0, Math.ceil(left / 1000))}S`}>{clockText(left)}</time>
-      {left <= 0 ? ' — time is up' : ' left'}
+      <svg
+        aria-hidden="true"
+        width="14"
+        height="14"
+        viewBox="0 0 16 16"
+        className="exam-clock__icon"
+      >
+        <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M8 9V5.5M6 1.5h4" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      </svg>
+      Exam <time dateTime={`PT${Math.max(0, Math.ceil(left / 1000))}S`}>{clockText(left)}</time>
+      {left <= 0 && ' — time is up'}
     </p>
   );
 }
