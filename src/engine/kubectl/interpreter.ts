@@ -5,9 +5,10 @@
  * a parameter: a lesson may offer a subset of kubectl, and the rest is an unknown command.
  */
 import type { ClusterState } from '../cluster/index.ts';
-import { parseCommandLine } from './command-line.ts';
+import { parseCommandLine, splitWords } from './command-line.ts';
 import { parseFlags } from './flags.ts';
 import { requestUser } from './identity.ts';
+import { aliasBuiltin, expandAlias, LOGIN_ALIASES } from './shell-aliases.ts';
 import type { Command, CommandIO, CommandResult, FlagSpec } from './types.ts';
 
 /** Flags every command accepts (kubectl's persistent flags that the simulator honours). */
@@ -89,11 +90,27 @@ export function createInterpreter(commands: readonly Command[]): Interpreter {
     runCommandLine: (state, text, io = {}) => {
       const line = parseCommandLine(text);
       if (!line.ok) return fail(state, `bash: ${line.error}`, 2);
-      if (line.argv.length === 0) return { state, stdout: '', stderr: '', exitCode: 0 };
+      const aliases = io.aliases ?? LOGIN_ALIASES;
+      const argv = expandAlias(line.argv, aliases, (t) => {
+        const w = splitWords(t);
+        return w.ok ? w.words : undefined;
+      });
+      if (argv.length === 0) return { state, stdout: '', stderr: '', exitCode: 0 };
+      if (argv[0] === 'alias' || argv[0] === 'unalias') {
+        const r = aliasBuiltin(argv[0], argv.slice(1), aliases);
+        return {
+          state,
+          stdout: r.stdout,
+          stderr: r.stderr,
+          exitCode: r.exitCode,
+          aliases: r.aliases,
+        };
+      }
+      const { aliases: _shellOnly, ...kubectlIO } = io;
       return interpreter.runKubectl(
         state,
-        line.argv,
-        line.stdin === undefined ? io : { ...io, stdin: line.stdin },
+        argv,
+        line.stdin === undefined ? kubectlIO : { ...kubectlIO, stdin: line.stdin },
       );
     },
   };
