@@ -8,6 +8,7 @@ import type { ClusterState } from '../cluster/index.ts';
 import { parseCommandLine, splitWords } from './command-line.ts';
 import { parseFlags } from './flags.ts';
 import { requestUser } from './identity.ts';
+import { useContext } from './kubeconfig.ts';
 import { aliasBuiltin, expandAlias, LOGIN_ALIASES } from './shell-aliases.ts';
 import type { Command, CommandIO, CommandResult, FlagSpec } from './types.ts';
 
@@ -186,13 +187,19 @@ function runWith(
   const { flags, args } = parsed.parsed;
   if (flags.help === true || !leaf.run)
     return { state, stdout: helpText(table, leaf, path), stderr: '', exitCode: 0 };
+  // --context runs this one command under another context of the kubeconfig.
+  const contextFlag = typeof flags.context === 'string' ? flags.context : '';
+  const other = contextFlag ? useContext(state.context, contextFlag) : state.context;
+  if (!other)
+    return fail(state, `error: context was not found for specified context: ${contextFlag}`);
+  const under: ClusterState = other === state.context ? state : { ...state, context: other };
   const nsFlag = typeof flags.namespace === 'string' ? flags.namespace : undefined;
   if (nsFlag === '')
     return fail(state, 'error: a resource cannot be retrieved by name across all namespaces');
-  const user = requestUser(state, flags);
+  const user = requestUser(under, flags);
   if (!user.ok) return fail(state, user.error);
   // Time passes: objects created by this command are one second younger than the last ones.
-  const before: ClusterState = { ...state, clock: state.clock + 1000 };
+  const before: ClusterState = { ...under, clock: state.clock + 1000 };
   try {
     const out = leaf.run({
       state: before,
@@ -201,7 +208,7 @@ function runWith(
       rest: parsed.parsed.rest,
       dashDash: parsed.parsed.dashDash,
       flags,
-      namespace: nsFlag ?? state.context.namespace,
+      namespace: nsFlag ?? under.context.namespace,
       namespaceExplicit: nsFlag !== undefined,
       user: user.user,
       io,
@@ -211,11 +218,14 @@ function runWith(
     const stdout = out.stdout ?? '';
     const stderr = out.stderr ?? '';
     // Only a change to objects lets the clock move on; settings and context changes keep it.
-    const next = !out.state
+    let next = !out.state
       ? state
       : out.state.objects === before.objects
         ? { ...out.state, clock: state.clock }
         : out.state;
+    // The kubeconfig's current context stays what it was, unless the command itself changed it.
+    if (under !== state && next.context === under.context)
+      next = { ...next, context: state.context };
     return {
       state: next,
       stdout,
