@@ -12,7 +12,14 @@ import {
 } from '../kubeconfig.ts';
 import { toYaml } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
-import { OUTPUT_FLAG } from './output-flags.ts';
+import {
+  configGroup,
+  currentContextSpec,
+  getContextsSpec,
+  setContextSpec,
+  useContextSpec,
+  viewSpec,
+} from './config-specs.ts';
 
 function kubeconfig(ctx: KubeContext, minify: boolean) {
   const current = currentContext(ctx);
@@ -50,15 +57,7 @@ function kubeconfig(ctx: KubeContext, minify: boolean) {
 }
 
 const setContext: Command = {
-  name: 'set-context',
-  short: 'Set a context entry in kubeconfig',
-  usage:
-    'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]',
-  flags: [
-    { name: 'current', type: 'bool', description: 'Modify the current context' },
-    { name: 'cluster', type: 'string', description: 'cluster for the context entry in kubeconfig' },
-    { name: 'user', type: 'string', description: 'user for the context entry in kubeconfig' },
-  ],
+  ...setContextSpec,
   run(ctx) {
     const current = ctx.flags.current === true;
     if (current && ctx.args.length > 0)
@@ -82,11 +81,7 @@ const setContext: Command = {
 };
 
 const useContextCommand: Command = {
-  name: 'use-context',
-  aliases: ['use'],
-  short: 'Set the current-context in a kubeconfig file',
-  usage: 'kubectl config use-context CONTEXT_NAME [options]',
-  flags: [],
+  ...useContextSpec,
   run(ctx) {
     const name = ctx.args[0];
     if (!name || ctx.args.length > 1)
@@ -104,18 +99,7 @@ const useContextCommand: Command = {
 };
 
 const view: Command = {
-  name: 'view',
-  short: 'Display merged kubeconfig settings or a specified kubeconfig file',
-  usage: 'kubectl config view [flags] [options]',
-  flags: [
-    OUTPUT_FLAG,
-    {
-      name: 'minify',
-      type: 'bool',
-      description: 'Remove all information not used by current-context from the output',
-    },
-    { name: 'raw', type: 'bool', description: 'Display raw byte data and sensitive data' },
-  ],
+  ...viewSpec,
   run(ctx) {
     const cfg = kubeconfig(ctx.state.context, ctx.flags.minify === true);
     const jsonpath =
@@ -134,10 +118,7 @@ const view: Command = {
 };
 
 const currentContextCommand: Command = {
-  name: 'current-context',
-  short: 'Display the current-context',
-  usage: 'kubectl config current-context [options]',
-  flags: [],
+  ...currentContextSpec,
   run: (ctx) => ({ stdout: `${currentContextName(ctx.state.context)}\n` }),
 };
 
@@ -150,17 +131,7 @@ function tabwriter(rows: string[][]): string {
 }
 
 const getContexts: Command = {
-  name: 'get-contexts',
-  short: 'Describe one or many contexts',
-  usage: 'kubectl config get-contexts [(-o|--output=)name)] [options]',
-  flags: [
-    OUTPUT_FLAG,
-    {
-      name: 'no-headers',
-      type: 'bool',
-      description: "When using the default output format, don't print headers.",
-    },
-  ],
+  ...getContextsSpec,
   run(ctx) {
     const all = allContexts(ctx.state.context);
     const current = currentContextName(ctx.state.context);
@@ -183,10 +154,11 @@ const getContexts: Command = {
   },
 };
 
-export const config: Command = {
-  name: 'config',
-  short: 'Modify kubeconfig files',
-  usage: 'kubectl config SUBCOMMAND [options]',
-  flags: [],
-  subcommands: [setContext, useContextCommand, view, currentContextCommand, getContexts],
-};
+/** `kubectl config` with its subcommands implemented. */
+export const config: Command = configGroup([
+  setContext,
+  useContextCommand,
+  view,
+  currentContextCommand,
+  getContexts,
+]);
