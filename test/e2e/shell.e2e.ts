@@ -52,9 +52,10 @@ describe.skipIf(!hasBrowser)('the terminal as a candidate’s shell', () => {
     const text = await log.innerText();
     expect(text).toMatch(/namespaceSelector\s+<LabelSelector>/);
     expect(text).not.toContain('--from NS/POD is required');
+    await shot(page, 'shell-explain-1280');
     await typeCommand(page, "k exec -n shop client -- sh -c 'curl -sS -m 2 http://$DB_HOST:5432'");
-    await expect.poll(() => log.innerText()).toMatch(/db\b.*\n?.*$/);
-    await expect.poll(() => log.innerText()).not.toContain('Bad hostname');
+    await expect.poll(() => log.innerText()).toContain('Hello from data/db');
+    expect(await log.innerText()).not.toContain('Bad hostname');
     await typeCommand(page, 'k config set-context --current --namespace=shop');
     await typeCommand(page, 'k get pods');
     await expect.poll(() => log.innerText()).toMatch(/client\s+1\/1\s+Running/);
