@@ -8,6 +8,7 @@
  */
 import type { KindInfo } from '../../api/index.ts';
 import { FIELD_DOCS, NAME_DOCS, TYPE_DOCS } from './descriptions.ts';
+import { FIELD_ENUMS } from './enums.ts';
 import { KIND_SCHEMA, SCHEMA_TYPES, type SchemaField } from './schema.ts';
 
 export type FieldDocs = { ok: true; text: string } | { ok: false; error: string };
@@ -44,7 +45,12 @@ function fieldLines(typeKey: string, level: number, recursive: boolean, seen: Se
   let out = '';
   const pad = level * 2;
   for (const f of SCHEMA_TYPES[typeKey] ?? []) {
-    out += `${' '.repeat(pad)}${f[0]}\t<${f[1]}>${f[3] ? ' -required-' : ''}\n`;
+    const values = FIELD_ENUMS[`${shortName(typeKey)}.${f[0]}`];
+    // The short view names four values at most, then ", ....".
+    const enumLine = values
+      ? `\n${' '.repeat(pad)}enum: ${values.slice(0, 4).join(', ')}${values.length > 4 ? ', ....' : ''}`
+      : '';
+    out += `${' '.repeat(pad)}${f[0]}\t<${f[1]}>${f[3] ? ' -required-' : ''}${enumLine}\n`;
     if (!recursive) {
       out += `${indent(wrap(fieldDoc(typeKey, f) ?? '<no description>', 78 - pad), pad + 2)}\n\n`;
     } else if (f[2] && !seen.has(f[2])) {
@@ -79,7 +85,11 @@ export function explainFields(
   const description = field
     ? [fieldDoc(parentKey, field), typeKey ? typeDoc(typeKey) : undefined]
     : [typeDoc(typeKey)];
-  if (field) text += `FIELD: ${field[0]} <${field[1]}>\n\n`;
+  if (field) {
+    const values = FIELD_ENUMS[`${shortName(parentKey)}.${field[0]}`];
+    const enumBlock = values ? `ENUM:${values.map((v) => `\n    ${v}`).join('')}\n` : '';
+    text += `FIELD: ${field[0]} <${field[1]}>\n${enumBlock}\n`;
+  }
   // Each description ends in a newline, which `indent` turns into a line of four spaces.
   const said = description
     .filter(Boolean)

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../../../src/engine/cluster/index.ts';
 import { runCommandLine } from '../../../../src/engine/kubectl/index.ts';
+import { FIELD_DOCS } from '../../../../src/engine/kubectl/explain/descriptions.ts';
+import { FIELD_ENUMS } from '../../../../src/engine/kubectl/explain/enums.ts';
+import { SCHEMA_TYPES } from '../../../../src/engine/kubectl/explain/schema.ts';
 
 const state = createCluster();
 const run = (line: string) => runCommandLine(state, line);
@@ -30,6 +33,7 @@ describe('kubectl explain RESOURCE[.field.path]', () => {
         '  nodePort\t<integer>',
         '  port\t<integer> -required-',
         '  protocol\t<string>',
+        '  enum: SCTP, TCP, UDP',
         '  targetPort\t<IntOrString>',
         '',
         '',
@@ -65,6 +69,7 @@ describe('kubectl explain RESOURCE[.field.path]', () => {
         '      endPort\t<integer>\n' +
         '      port\t<IntOrString>\n' +
         '      protocol\t<string>\n' +
+        '      enum: SCTP, TCP, UDP\n' +
         '    to\t<[]NetworkPolicyPeer>\n' +
         '      ipBlock\t<IPBlock>\n' +
         '        cidr\t<string> -required-\n' +
@@ -105,6 +110,36 @@ describe('kubectl explain RESOURCE[.field.path]', () => {
     ['kubectl explain pods services', 'error: We accept only this format: explain RESOURCE'],
   ])('%s → %s', (line, stderr) => {
     expect(run(line)).toMatchObject({ stdout: '', stderr: `${stderr}\n`, exitCode: 1 });
+  });
+
+  it('prints enumerated values: four at most in the list, all of them for the field itself', () => {
+    expect(run('kubectl explain svc.spec.ports').stdout).toContain(
+      '  protocol\t<string>\n  enum: SCTP, TCP, UDP\n    TCP',
+    );
+    expect(run('kubectl explain pod.status').stdout).toContain(
+      '  phase\t<string>\n  enum: Failed, Pending, Running, Succeeded, ....\n',
+    );
+    expect(run('kubectl explain svc.spec.type').stdout).toContain(
+      'FIELD: type <string>\nENUM:\n    ClusterIP\n    ExternalName\n    LoadBalancer\n    NodePort\n\nDESCRIPTION:\n',
+    );
+  });
+
+  it('describes and enumerates only fields the API has (string fields for enums)', () => {
+    const fieldsOf = (type: string) =>
+      Object.entries(SCHEMA_TYPES)
+        .filter(([k]) => k.endsWith(`.${type}`))
+        .flatMap(([, fs]) => fs);
+    for (const key of [...Object.keys(FIELD_DOCS), ...Object.keys(FIELD_ENUMS)]) {
+      const [type, field] = key.split('.') as [string, string];
+      expect(
+        fieldsOf(type).map((f) => f[0]),
+        key,
+      ).toContain(field);
+    }
+    for (const key of Object.keys(FIELD_ENUMS)) {
+      const [type, field] = key.split('.') as [string, string];
+      expect(fieldsOf(type).find((f) => f[0] === field)![1], key).toBe('string');
+    }
   });
 
   it('keeps the nslab path explanation behind --from, exactly as before', () => {

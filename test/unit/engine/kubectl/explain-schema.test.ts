@@ -89,10 +89,11 @@ function apiFields(decl: ts.InterfaceDeclaration, seen: Set<ts.Node>): ApiField[
 
 /** The FIELDS of `explain … --recursive`, back into a tree by indentation. */
 function parseRecursive(text: string): ApiField[] {
+  // enum: lines list a field's values; the field set is what is compared here.
   const lines = text
     .slice(text.indexOf('FIELDS:\n') + 8)
     .split('\n')
-    .filter(Boolean);
+    .filter((l) => l && !/^ *enum: /.test(l));
   const top: ApiField[] = [];
   const stack: { depth: number; list: ApiField[] }[] = [{ depth: 0, list: top }];
   for (const line of lines) {
