@@ -252,6 +252,84 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'EndpointSlice.endpoints': 'The backends in this slice.',
   'Endpoint.addresses': "The endpoint's addresses.",
   'Endpoint.targetRef': 'The pod behind this endpoint.',
+  'DeploymentSpec.paused': 'While true, changes to the template do not start a rollout.',
+  'DeploymentSpec.progressDeadlineSeconds':
+    'How long a rollout may make no progress before the Deployment reports it failed (default 600).',
+  'StatefulSetSpec.podManagementPolicy':
+    'OrderedReady (the default) creates and removes pods one at a time in ordinal order; Parallel does all at once.',
+  'StatefulSetSpec.updateStrategy':
+    'How pods are replaced when the template changes: RollingUpdate (the default) or OnDelete.',
+  'StatefulSetSpec.ordinals': "The number the first pod's ordinal starts at (default 0).",
+  'StatefulSetSpec.persistentVolumeClaimRetentionPolicy':
+    'Whether the claims made from volumeClaimTemplates are kept or deleted when pods are scaled away or the StatefulSet is deleted.',
+  'JobSpec.completions': 'How many pods must finish successfully (default 1).',
+  'JobSpec.parallelism': 'How many pods may run at once (default 1).',
+  'JobSpec.backoffLimit': 'How many retries before the Job is marked failed (default 6).',
+  'JobSpec.activeDeadlineSeconds':
+    'How long the Job may run before the system stops it and marks it failed.',
+  'JobSpec.ttlSecondsAfterFinished':
+    'How long after finishing the Job (and its pods) is deleted automatically.',
+  'JobSpec.suspend': 'While true, the Job creates no pods and its running pods are stopped.',
+  'JobSpec.completionMode':
+    'NonIndexed (the default): any pods count; Indexed: each pod gets its own completion index.',
+  'Container.imagePullPolicy':
+    'When to pull the image: Always, IfNotPresent or Never (default Always for :latest, otherwise IfNotPresent).',
+  'Container.startupProbe':
+    'Until this check succeeds, the other probes do not run; if it keeps failing the container is restarted.',
+  'Container.volumeMounts': "The pod's volumes mounted into this container.",
+  'Container.workingDir': 'The directory the program starts in.',
+  'Container.lifecycle':
+    'Actions the kubelet runs right after the container starts and right before it stops.',
+  'Container.stdin': 'Whether the container has a standard input stream (kubectl attach, run -i).',
+  'Container.tty': 'Whether the container gets a terminal (with stdin, as kubectl run -it).',
+  'PodSpec.nodeSelector': 'Labels a node must have for the pod to be scheduled there.',
+  'PodSpec.affinity':
+    'Rules for which nodes the pod prefers or needs, and which pods it should run near or away from.',
+  'PodSpec.tolerations': 'The node taints this pod tolerates.',
+  'PodSpec.hostNetwork':
+    "Run in the node's network namespace: the pod uses the node's IP address and ports.",
+  'PodSpec.terminationGracePeriodSeconds':
+    'How long the containers get to stop after SIGTERM before they are killed (default 30).',
+  'PodSpec.imagePullSecrets': 'Secrets with registry credentials for pulling the images.',
+  'PodSpec.priorityClassName': "The PriorityClass that sets the pod's scheduling priority.",
+  'PodSpec.serviceAccount': 'Deprecated spelling of serviceAccountName.',
+  'PodSpec.schedulerName': 'The scheduler that places the pod (default: default-scheduler).',
+  'PodSpec.topologySpreadConstraints':
+    "How evenly the pod's replicas should spread across zones, nodes or other topology domains.",
+  'PodSpec.setHostnameAsFQDN': "Make the pod's hostname its fully qualified domain name.",
+  'PodSpec.shareProcessNamespace': "Let the containers of the pod see each other's processes.",
+  'ServiceAccount.imagePullSecrets':
+    'Registry credentials added to every pod that runs as this account.',
+  'ServicePort.appProtocol':
+    'The application protocol on this port (e.g. http, kubernetes.io/h2c), a hint for proxies and meshes.',
+  'ServiceSpec.clusterIPs':
+    "The Service's virtual IP addresses, one per address family; the first equals clusterIP.",
+  'ServiceSpec.externalIPs':
+    'Extra addresses, not managed by Kubernetes, on which nodes accept traffic for this Service.',
+  'ServiceSpec.externalTrafficPolicy':
+    'For traffic from outside: Cluster (any node forwards to any endpoint) or Local (only endpoints on the receiving node, keeping the client address).',
+  'ServiceSpec.internalTrafficPolicy':
+    "For traffic from inside the cluster: Cluster (any endpoint) or Local (only endpoints on the sender's node).",
+  'ServiceSpec.ipFamilies': "The address families of the Service's cluster IPs (IPv4, IPv6).",
+  'ServiceSpec.ipFamilyPolicy': 'SingleStack, PreferDualStack or RequireDualStack.',
+  'ServiceSpec.sessionAffinity':
+    "ClientIP sends a client's connections to the same endpoint; None (the default) balances each connection.",
+  'ServiceSpec.sessionAffinityConfig': 'How long ClientIP affinity lasts.',
+  'ServiceSpec.publishNotReadyAddresses':
+    'Publish DNS records and endpoints for pods that are not ready (for peer discovery in StatefulSets).',
+  'ServiceSpec.loadBalancerSourceRanges':
+    'For LoadBalancer Services: the client ranges the cloud load balancer admits.',
+  'ServiceSpec.loadBalancerClass': 'Which load balancer implementation handles this Service.',
+  'ServiceSpec.allocateLoadBalancerNodePorts':
+    'Whether a LoadBalancer Service also gets node ports (default true).',
+  'ServiceSpec.healthCheckNodePort':
+    'For Local external traffic policy: the node port load balancers probe.',
+  'ServiceSpec.loadBalancerIP': 'Deprecated: the address a cloud load balancer should use.',
+  'ServiceSpec.trafficDistribution':
+    'A preference for how traffic is spread over endpoints, e.g. PreferClose for endpoints in the same zone.',
+  'Endpoint.zone': 'The zone the endpoint is in.',
+  'Endpoint.hints': 'Topology hints: the zones this endpoint should serve.',
+  'Endpoint.nodeName': "The node the endpoint's pod runs on.",
 };
 
 /** By field name alone, wherever the field appears. */
