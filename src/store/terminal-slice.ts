@@ -4,7 +4,7 @@
  * helpers below, so every slice writes lines the same way.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { CommandResult } from '../engine/index.ts';
+import type { CommandResult, ShellAliases } from '../engine/index.ts';
 import type { LabState } from './lab-store.ts';
 
 /** One line block of the terminal transcript. */
@@ -18,6 +18,11 @@ export interface TerminalSlice {
   terminal: TerminalLine[];
   /** Lines typed, oldest first (saved with the session). */
   commandHistory: string[];
+  /**
+   * The shell's aliases once `alias`/`unalias` changed them (for the session); until then
+   * undefined, which the interpreter reads as the login shell's (`k=kubectl`).
+   */
+  aliases: ShellAliases | undefined;
   clearTerminal: () => void;
 }
 
@@ -55,6 +60,7 @@ export function createTerminalSlice(init: {
   return (set) => ({
     terminal: [terminalLine('info', WELCOME)],
     commandHistory: init.commandHistory ?? [],
+    aliases: undefined,
     clearTerminal: () => set({ terminal: [] }),
   });
 }
