@@ -7,9 +7,11 @@ import {
   apiCall,
   canI,
   connect,
+  containerEnvironment,
   decidingHop,
   decisionSummary,
   directionDecider,
+  envValue,
   evaluateConnection,
   getObject,
   grantingBinding,
@@ -112,17 +114,16 @@ function hopDecider(hop: ApiCallHop | undefined): DecidedBy | undefined {
 }
 
 /**
- * `$NAME` / `${NAME}` in a URL or name, from the pod's container environment (explicit
- * `value`s), as the shell in the pod would expand them: a goal can follow the app's own config.
+ * `$NAME` / `${NAME}` in a URL or name, from the pod's container environment (the engine's
+ * `containerEnvironment`, what `env` prints there), as the shell in the pod would expand them:
+ * a goal can follow the app's own config. Unset names expand to nothing.
  */
-export function expandEnv(pod: Pod, text: string): string {
-  const env = new Map<string, string>();
-  for (const c of pod.spec?.containers ?? [])
-    for (const e of c.env ?? [])
-      if (e.value !== undefined && !env.has(e.name)) env.set(e.name, e.value);
+export function expandEnv(state: ClusterState, pod: Stored<Pod>, text: string): string {
+  if (!text.includes('$')) return text;
+  const env = containerEnvironment(state, pod);
   return text.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (_m, a?: string, b?: string) => env.get((a ?? b)!) ?? '',
+    (_m, a?: string, b?: string) => envValue(env, (a ?? b)!) ?? '',
   );
 }
 
@@ -137,7 +138,7 @@ const OUTCOME_WORDS: Record<ConnectOutcome, ConnectExpect> = {
 function checkConnect(state: ClusterState, g: ConnectGoal): GoalResult {
   const pod = findPod(state, g.from);
   if (!pod) return missingPod(g.from);
-  const url = expandEnv(pod, g.url);
+  const url = expandEnv(state, pod, g.url);
   const r = connect(state, pod, url);
   const got = OUTCOME_WORDS[r.outcome];
   const decided = hopDecider(decidingHop(r.hops, r.ok));
@@ -154,7 +155,7 @@ function checkConnect(state: ClusterState, g: ConnectGoal): GoalResult {
 function checkResolve(state: ClusterState, g: ResolveGoal): GoalResult {
   const pod = findPod(state, g.from);
   if (!pod) return missingPod(g.from);
-  const name = expandEnv(pod, g.name);
+  const name = expandEnv(state, pod, g.name);
   const r = resolveFromPod(state, pod, name, g.type ?? 'A');
   const data = r.answers.map((a) => a.data);
   const last = r.attempts[r.attempts.length - 1];

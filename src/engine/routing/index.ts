@@ -24,3 +24,4 @@ export {
   type DnsTransport,
   type QueryAttempt,
 } from './resolve.ts';
+export { containerEnvironment, envValue, type EnvVar } from './container-env.ts';

@@ -79,6 +79,15 @@ describe('connect', () => {
       'succeeds',
       true,
     ],
+    // The kubelet's Service links are part of the environment too (what `env` prints in the pod).
+    [
+      'env expansion includes Service links',
+      open,
+      'data/db-0',
+      'http://${DB_SERVICE_HOST}:5432',
+      'succeeds',
+      true,
+    ],
   ];
   it.each(rows)('%s', (_name, state, from, url, want, pass) => {
     const r = check(state, { kind: 'connect', from, url, expect: want as 'succeeds' });

@@ -4,9 +4,10 @@
  * the ServiceAccount token mount), hostname, env/printenv, echo, true/false, and `sh -c` for
  * one simple command line. Anything else is "executable file not found", as the runtime says.
  */
-import { fnv32a, getObject, listObjects, type Service } from '../../../cluster/index.ts';
+import { fnv32a } from '../../../cluster/index.ts';
 import { podHostnames, podHostsFile, podResolvConf } from '../../../dns/index.ts';
 import { podServiceAccount, serviceAccountTokenMounted } from '../../../rbac/index.ts';
+import { containerEnvironment, envValue } from '../../../routing/index.ts';
 import { splitWords } from '../../command-line.ts';
 import { execKubectl } from '../exec-kubectl.ts';
 import { curl } from './curl.ts';
@@ -54,49 +55,14 @@ const cat: Tool = (ctx, args) => {
   return { stdout, stderr, exitCode };
 };
 
-/** Environment the kubelet gives a container: its env values, HOSTNAME, and Service links. */
-function environment(ctx: ToolContext): string[] {
-  const { state, pod } = ctx;
-  const vars: string[] = [
-    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    `HOSTNAME=${podHostnames(state, pod).hostname}`,
-  ];
-  const container = (pod.spec?.containers ?? []).find((c) => c.name === ctx.container);
-  for (const e of container?.env ?? [])
-    vars.push(`${e.name}=${e.value ?? (e.valueFrom ? '(from a reference)' : '')}`);
-  // Docker-style links exist only for Services in the pod's own namespace (plus `kubernetes`).
-  const services = listObjects<Service>(state, 'Service', pod.metadata.namespace).filter(
-    (s) => pod.spec?.enableServiceLinks !== false || s.metadata.name === 'kubernetes',
-  );
-  const kubernetes = getObject<Service>(state, 'Service', 'default', 'kubernetes');
-  if (kubernetes && pod.metadata.namespace !== 'default') services.push(kubernetes);
-  for (const s of services) {
-    const ip = s.spec?.clusterIP;
-    if (!ip || ip === 'None' || s.spec?.type === 'ExternalName') continue;
-    const prefix = s.metadata.name.toUpperCase().replace(/-/g, '_');
-    const first = s.spec?.ports?.[0];
-    vars.push(`${prefix}_SERVICE_HOST=${ip}`);
-    if (first) vars.push(`${prefix}_SERVICE_PORT=${first.port}`);
-    for (const p of s.spec?.ports ?? []) {
-      const proto = (p.protocol ?? 'TCP').toLowerCase();
-      if (p.name)
-        vars.push(`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}=${p.port}`);
-      vars.push(`${prefix}_PORT_${p.port}_${proto.toUpperCase()}=${proto}://${ip}:${p.port}`);
-    }
-    if (first)
-      vars.push(`${prefix}_PORT=${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`);
-  }
-  vars.push('HOME=/root');
-  return vars;
-}
-
 const env: Tool = (ctx, args) => {
-  const vars = environment(ctx);
-  if (args.length === 0) return { stdout: `${vars.join('\n')}\n`, stderr: '', exitCode: 0 };
+  const vars = containerEnvironment(ctx.state, ctx.pod, ctx.container);
+  if (args.length === 0)
+    return { stdout: vars.map((v) => `${v.name}=${v.value}\n`).join(''), stderr: '', exitCode: 0 };
   const out: string[] = [];
   for (const name of args) {
-    const v = vars.find((x) => x.startsWith(`${name}=`));
-    if (v) out.push(v.slice(name.length + 1));
+    const v = envValue(vars, name);
+    if (v !== undefined) out.push(v);
   }
   return {
     stdout: out.length ? `${out.join('\n')}\n` : '',
@@ -153,11 +119,8 @@ export function runTool(ctx: ToolContext, argv: readonly string[]): ToolResult {
   const name = (program ?? '').split('/').pop() ?? '';
   if ((name === 'sh' || name === 'bash' || name === 'ash') && args[0] === '-c') {
     // The script's `$VAR`s expand from the same environment `env` prints.
-    const vars = environment(ctx);
-    const words = splitWords(args[1] ?? '', (name) => {
-      const v = vars.find((x) => x.startsWith(`${name}=`));
-      return v?.slice(name.length + 1);
-    });
+    const vars = containerEnvironment(ctx.state, ctx.pod, ctx.container);
+    const words = splitWords(args[1] ?? '', (name) => envValue(vars, name));
     if (!words.ok) return { stdout: '', stderr: `sh: syntax error: ${words.error}\n`, exitCode: 2 };
     if (words.words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
     const r = runTool(ctx, words.words);
