@@ -167,6 +167,7 @@ export function createClusterSlice(init: {
         } else {
           set({ terminal, commandHistory });
         }
+        get().observeGuide(r.requests ?? []);
         return r;
       },
 

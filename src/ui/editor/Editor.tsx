@@ -86,7 +86,8 @@ export default function Editor({ seed }: { seed: number }) {
         EditorView.updateListener.of((u) => {
           if (u.docChanged) draft = u.state.doc.toString();
         }),
-        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest' }),
+        // tabindex 0 (the content is focusable anyway): axe then sees the scroller's content reachable.
+        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest', tabindex: '0' }),
         EditorView.theme({
           '&': { height: '100%', fontSize: '14px' },
           '.cm-scroller': { fontFamily: 'var(--mono)' },

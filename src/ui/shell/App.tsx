@@ -5,6 +5,7 @@ import { Diagram } from '../diagram/Diagram.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { LessonsColumn, LessonsToggle } from '../lesson/LessonsDock.tsx';
 import { Terminal } from '../terminal/Terminal.tsx';
+import { FirstCallGuide } from './FirstCallGuide.tsx';
 import { Notices } from './Notices.tsx';
 import { useLab, useLabStore } from './store-context.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -162,6 +163,7 @@ export function App() {
         </aside>
       </main>
       <Terminal />
+      <FirstCallGuide />
     </div>
   );
 }
