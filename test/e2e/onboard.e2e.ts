@@ -48,6 +48,15 @@ const SIZES = [
 ] as const;
 const PHONE = { width: 390, height: 844 };
 
+/** Toggles the history timeline: from the bar, or from "More" where the bar is narrow. */
+async function toggleHistory(page: Page): Promise<void> {
+  const bar = page.getByRole('toolbar', { name: 'Cluster tools' });
+  const inline = bar.getByRole('button', { name: 'History', exact: true });
+  if (await inline.isVisible()) return inline.click();
+  await bar.getByRole('button', { name: 'More' }).click();
+  await bar.getByRole('list', { name: 'More' }).getByRole('button', { name: 'History' }).click();
+}
+
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const v = await seriousViolations(page);
   expect(JSON.stringify(v, null, 1), screen).toBe('[]');
@@ -213,11 +222,14 @@ describe.skipIf(!hasBrowser)('The first minute in Chromium', () => {
         await page.getByRole('tab', { name: 'YAML editor' }).click();
         await page.locator('.cm-content').waitFor();
         await expectNoSeriousViolations(page, `editor ${tag}`);
+        await shot(page, `axe-editor-${tag}`);
         await page.getByRole('tab', { name: 'Inspector' }).click();
-        await page.getByRole('button', { name: 'History' }).click();
+        await toggleHistory(page);
         await page.getByRole('region', { name: 'History timeline' }).waitFor();
         await expectNoSeriousViolations(page, `history ${tag}`);
-        await page.getByRole('button', { name: 'History' }).click();
+        await shot(page, `axe-history-${tag}`);
+        await toggleHistory(page);
+        await page.getByRole('region', { name: 'History timeline' }).waitFor({ state: 'detached' });
         await page.getByRole('button', { name: 'Show as list' }).click();
         await page.getByRole('region', { name: 'Cluster outline' }).waitFor();
         await expectNoSeriousViolations(page, `list view ${tag}`);

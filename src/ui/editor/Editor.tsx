@@ -155,7 +155,7 @@ export default function Editor({ seed }: { seed: number }) {
       </div>
       <div className="editor__cm" ref={host} />
       {problems.length > 0 && (
-        <ul className="editor__problems" aria-label="Validation">
+        <ul className="editor__problems" aria-label="Validation" tabIndex={0}>
           {problems.map((p, i) => (
             <li key={i} className={p.severity === 'error' ? 'is-failed' : 'is-ok'}>
               <span className="editor__line">line {p.line}</span> {p.message}

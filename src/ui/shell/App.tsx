@@ -148,6 +148,8 @@ export function App() {
           </div>
           <div
             className="side__panel"
+            // Reachable by Tab when what it shows has no control of its own (and scrolls).
+            tabIndex={0}
             role="tabpanel"
             id={tab === 'inspector' ? 'panel-inspector' : 'panel-editor'}
             aria-labelledby={tab === 'inspector' ? 'tab-inspector' : 'tab-editor'}
