@@ -34,8 +34,8 @@ function ToolButton({
   pressed?: boolean;
   /** Shown only on a wide bar (≥ 1600 px); below, the same action is in the "More" menu. */
   wide?: boolean;
-  /** Visible text when shorter than the name (the name starts with it). */
-  text?: string;
+  /** Visible text when it differs from the name (the name starts with its words). */
+  text?: ReactNode;
   onClick: () => void;
   disabled?: boolean;
   title?: string;
@@ -225,7 +225,11 @@ export function Toolbar({
         />
         <ToolButton
           label="Reset cluster"
-          text="Reset"
+          text={
+            <>
+              Reset<span className="toolbar__wide-text"> cluster</span>
+            </>
+          }
           icon={<ResetIcon />}
           variant="danger"
           onClick={() => store.getState().reset()}
