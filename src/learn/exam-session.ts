@@ -115,3 +115,22 @@ export function sessionFromSaved(
   }
   return { ok: true, session };
 }
+
+/** An exam's clock: when it started, when time runs out, and when it ended (if it has). */
+export interface ExamTimes {
+  startedAt: number;
+  deadline: number;
+  endedAt?: number;
+}
+
+/**
+ * The clock of an exam, from the session in play or from its saved form before the lessons
+ * are at hand (the top bar shows the time left on the first screen, after a reload). The
+ * deadline is stored, not the time left, so the clock keeps running across reloads.
+ */
+export function examTimes(s: ExamSession | SavedExamSession | unknown): ExamTimes | null {
+  if (typeof s !== 'object' || s === null) return null;
+  const { startedAt, deadline, endedAt } = s as Record<string, unknown>;
+  if (!isNum(startedAt) || !isNum(deadline)) return null;
+  return { startedAt, deadline, ...(isNum(endedAt) ? { endedAt } : {}) };
+}

@@ -57,9 +57,17 @@ export interface DecidedBy {
   rule?: number;
 }
 
-/** A goal's verdict: pass or fail, what was found (naming the pairs or permission that differ), and what decided it. */
+/**
+ * A goal's verdict: pass or fail, what was observed, the full comparison with what the goal
+ * expects, and what decided it. `observed` says only what the cluster does now (the verdict and
+ * the object or pair involved), never what it should do: the lesson shows it before the learner
+ * has tried; `detail` (which names the expected value, the fix) only after a check or a hint.
+ */
 export interface GoalResult {
   pass: boolean;
+  /** What the cluster does now, without the expectation. */
+  observed: string;
+  /** What was found against what was expected (naming the pairs or permission that differ). */
   detail: string;
   decidedBy?: DecidedBy;
 }
@@ -83,6 +91,7 @@ function findPod(state: ClusterState, ref: string): Stored<Pod> | undefined {
 function missingPod(ref: string): GoalResult {
   return {
     pass: false,
+    observed: `pod ${ref} does not exist`,
     detail: `pod ${ref} does not exist`,
     decidedBy: {
       summary: `Error from server (NotFound): pods "${splitRef(ref)[1]}" not found`,
@@ -133,8 +142,10 @@ function checkConnect(state: ClusterState, g: ConnectGoal): GoalResult {
   const got = OUTCOME_WORDS[r.outcome];
   const decided = hopDecider(decidingHop(r.hops, r.ok));
   const pass = g.expect === 'fails' ? got !== 'succeeds' : got === g.expect;
+  const target = url === g.url ? url : `${g.url} (${url})`;
   return {
     pass,
+    observed: `${g.from} → ${target}: ${got} (curl exit ${r.exitCode})`,
     detail: `${g.from} → ${url === g.url ? url : `${g.url} (${url})`}: expected ${g.expect}, ${pass ? 'and it' : 'but it'} ${got} (curl exit ${r.exitCode})`,
     ...(decided ? { decidedBy: decided } : {}),
   };
@@ -162,8 +173,10 @@ function checkResolve(state: ClusterState, g: ResolveGoal): GoalResult {
     r.rcode === 'NOERROR' && data.length
       ? `${r.fqdn} → ${data.join(', ')}`
       : `${r.rcode} (tried ${r.tried.join(', ') || 'nothing'})`;
+  const observed = `${what}: ${got}`;
   const fail = (why: string): GoalResult => ({
     pass: false,
+    observed,
     detail: `${what}: ${why}; got ${got}`,
     decidedBy,
   });
@@ -171,6 +184,7 @@ function checkResolve(state: ClusterState, g: ResolveGoal): GoalResult {
     return r.rcode === 'NXDOMAIN'
       ? {
           pass: true,
+          observed,
           detail: `${what}: NXDOMAIN as expected (tried ${r.tried.join(', ')})`,
           decidedBy,
         }
@@ -197,7 +211,7 @@ function checkResolve(state: ClusterState, g: ResolveGoal): GoalResult {
     const missing = g.data.filter((d) => !data.includes(d));
     if (missing.length) return fail(`expected records ${missing.join(', ')}`);
   }
-  return { pass: true, detail: `${what}: ${got}`, decidedBy };
+  return { pass: true, observed, detail: `${what}: ${got}`, decidedBy };
 }
 
 function subjectUser(s: Subject): string {
@@ -232,6 +246,7 @@ function checkCanI(state: ClusterState, g: CanIGoal): GoalResult {
   const where = g.namespace ? ` in namespace ${g.namespace}` : ' cluster-wide';
   return {
     pass: got === g.expect,
+    observed: `can ${as} ${g.verb} ${g.resource}${where}? ${got}`,
     detail: `can ${as} ${g.verb} ${g.resource}${where}? expected ${g.expect}, got ${got}`,
     decidedBy: decisionDecider(d),
   };
@@ -251,12 +266,14 @@ function checkApiCall(state: ClusterState, g: ApiCallGoal): GoalResult {
   if (r.outcome === 'unreachable')
     return {
       pass: g.expect === 'unreachable',
+      observed: `${what}: the API server is unreachable (${OUTCOME_WORDS[r.network.outcome]})`,
       detail: `${what}: expected ${g.expect}, the API server is unreachable (${OUTCOME_WORDS[r.network.outcome]})`,
       ...(decided ? { decidedBy: decided } : {}),
     };
   const got = r.outcome === 'ok' ? 'ok' : 'forbidden';
   return {
     pass: got === g.expect,
+    observed: `${what} as ${r.identity.user.username}: ${r.outcome === 'ok' ? '200 OK' : '403 Forbidden'}`,
     detail: `${what} as ${r.identity.user.username}: expected ${g.expect}, got ${r.outcome === 'ok' ? '200 OK' : '403 Forbidden'} (the network path to the API server is open)`,
     decidedBy: { ...decisionDecider(r.decision!), hop: 'rbac' },
   };
@@ -278,6 +295,7 @@ function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
   const from = findPod(state, g.from);
   if (!from) return missingPod(g.from);
   const wrong: string[] = [];
+  const seen: string[] = [];
   let decidedBy: DecidedBy | undefined;
   const cells: Array<[string, boolean]> = [
     ...(g.allowed ?? []).map((p): [string, boolean] => [p, true]),
@@ -287,7 +305,9 @@ function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
     const to = findPod(state, ref);
     const ip = to && podIp(to);
     if (!to || !ip) {
-      wrong.push(`${g.from} → ${ref}: pod ${to ? 'has no IP' : 'does not exist'}`);
+      const why = `${g.from} → ${ref}: pod ${to ? 'has no IP' : 'does not exist'}`;
+      wrong.push(why);
+      seen.push(why);
       continue;
     }
     const v = evaluateConnection(state, {
@@ -301,14 +321,21 @@ function checkProbe(state: ClusterState, g: ProbeGoal): GoalResult {
       wrong.push(
         `${g.from} → ${ref}:${g.port} should be ${want ? 'allowed' : 'denied'} but is ${v.allowed ? 'allowed' : 'denied'}`,
       );
+      seen.push(`${g.from} → ${ref}:${g.port} is ${v.allowed ? 'allowed' : 'denied'}`);
       decidedBy ??= verdictDecider(v);
     }
   }
   const n = cells.length;
   return wrong.length
-    ? { pass: false, detail: wrong.join('; '), ...(decidedBy ? { decidedBy } : {}) }
+    ? {
+        pass: false,
+        observed: seen.join('; '),
+        detail: wrong.join('; '),
+        ...(decidedBy ? { decidedBy } : {}),
+      }
     : {
         pass: true,
+        observed: `${g.from}'s row on port ${g.port}: ${n} cell${n === 1 ? '' : 's'} as expected`,
         detail: `all ${n} cell${n === 1 ? '' : 's'} of ${g.from}'s row on port ${g.port} are as expected`,
       };
 }
@@ -343,28 +370,46 @@ function checkObject(state: ClusterState, g: ObjectGoal): GoalResult {
     if (matching.length)
       return {
         pass: true,
+        observed: `found ${objectRef(matching[0]!).replace(/\/\//, '/')}`,
         detail: `found ${what}`,
         decidedBy: { summary: 'matching object', object: objectRef(matching[0]!) },
       };
-    if (!candidates.length) return { pass: false, detail: `expected ${what}, but there is none` };
+    if (!candidates.length)
+      return {
+        pass: false,
+        observed: `no such ${g.object.kind} yet`,
+        detail: `expected ${what}, but there is none`,
+      };
     // Name the fields that differ on the closest candidate.
     const o = candidates[0]!;
-    const diffs = fields
-      .filter(([path, v]) => !subsetMatches(getPath(o, path), v))
-      .map(([path, v]) => `${path} is ${show(getPath(o, path))}, expected ${show(v)}`);
+    const differing = fields.filter(([path, v]) => !subsetMatches(getPath(o, path), v));
+    const diffs = differing.map(
+      ([path, v]) => `${path} is ${show(getPath(o, path))}, expected ${show(v)}`,
+    );
+    const ref = objectRef(o).replace(/\/\//, '/');
+    const paths = differing.map(([path]) => path);
     return {
       pass: false,
-      detail: `expected ${what}; ${objectRef(o).replace(/\/\//, '/')}: ${diffs.join('; ')}`,
-      decidedBy: { summary: diffs[0] ?? 'fields differ', object: objectRef(o) },
+      observed: `${ref} does not match yet (${paths.join(', ') || 'fields'} differ${paths.length === 1 ? 's' : ''})`,
+      detail: `expected ${what}; ${ref}: ${diffs.join('; ')}`,
+      decidedBy: {
+        summary: paths.length ? `${paths[0]} differs` : 'fields differ',
+        object: objectRef(o),
+      },
     };
   }
   return matching.length
     ? {
         pass: false,
+        observed: `found ${matching.map((o) => objectRef(o)).join(', ')}`,
         detail: `expected no ${what.replace(/^a /, '')}, but found ${matching.map((o) => objectRef(o)).join(', ')}`,
         decidedBy: { summary: 'this object should not exist', object: objectRef(matching[0]!) },
       }
-    : { pass: true, detail: `no ${what.replace(/^a /, '')}, as expected` };
+    : {
+        pass: true,
+        observed: 'none found',
+        detail: `no ${what.replace(/^a /, '')}, as expected`,
+      };
 }
 
 function checkUnchanged(state: ClusterState, g: UnchangedGoal, ctx: CheckContext): GoalResult {
@@ -392,11 +437,13 @@ function checkUnchanged(state: ClusterState, g: UnchangedGoal, ctx: CheckContext
   return changed.length
     ? {
         pass: false,
+        observed: changed.join('; '),
         detail: `must stay as it was: ${changed.join('; ')}`,
         ...(first ? { decidedBy: first } : {}),
       }
     : {
         pass: true,
+        observed: `${describeSelector(g.object)}: unchanged`,
         detail: `${describeSelector(g.object)}: ${before.length} object${before.length === 1 ? '' : 's'} unchanged`,
       };
 }

@@ -94,6 +94,34 @@ export function recordSolved(p: Progress, e: TaskEvent): Progress {
   });
 }
 
+/**
+ * Credits the tasks whose goals all hold now (`done`, by task id) and that hold no credit yet.
+ * Credit is earned the first time a task's goals all hold and then stays earned, as Learn Git
+ * Branching keeps a level solved: a later change to the cluster (a later task's work, a reset)
+ * never takes it back, and a task already seen through its solution stays seen.
+ */
+export function creditTasks(
+  p: Progress,
+  lesson: { id: string; skills: readonly string[] },
+  done: readonly string[],
+  hints: Readonly<Record<string, number>>,
+  at: number,
+): Progress {
+  let next = p;
+  for (const taskId of done) {
+    const status = next.tasks[`${lesson.id}/${taskId}`]?.status;
+    if (status === 'solved' || status === 'seen') continue;
+    next = recordSolved(next, {
+      lessonId: lesson.id,
+      taskId,
+      skills: lesson.skills,
+      hintsUsed: hints[taskId] ?? 0,
+      at,
+    });
+  }
+  return next;
+}
+
 /** The learner asked to see (and apply) the solution: seen, not solved. */
 export function recordSolutionShown(p: Progress, e: Omit<TaskEvent, 'hintsUsed'>): Progress {
   const key = `${e.lessonId}/${e.taskId}`;

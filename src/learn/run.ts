@@ -149,6 +149,7 @@ export function checkLessonGoal(
   if (!ran.ok)
     return {
       pass: false,
+      observed: `could not set up the check: ${ran.error}`,
       detail: `could not set up the check: ${ran.error}`,
       decidedBy: { summary: 'a given command failed on a copy of the cluster' },
     };

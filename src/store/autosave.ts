@@ -55,9 +55,12 @@ const PARTS: readonly PartWriter[] = [
   },
   {
     part: 'lesson',
-    watch: (s) => [s.mode, s.progress],
+    watch: (s) => [s.mode, s.progress, s.activeLesson],
     write: (storage, s) =>
-      storage.setItem(STORAGE_KEYS.lesson, encodeLesson({ mode: s.mode, progress: s.progress })),
+      storage.setItem(
+        STORAGE_KEYS.lesson,
+        encodeLesson({ mode: s.mode, progress: s.progress, active: s.activeLesson }),
+      ),
     deferred: false,
   },
   {

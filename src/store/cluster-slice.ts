@@ -121,7 +121,9 @@ export function createClusterSlice(init: {
           void loadRuntime().then(() => get().run(text));
           return undefined;
         }
-        const r = rt.interpreterFor(s.commandLimit?.commands).runCommandLine(s.cluster, text);
+        const r = rt
+          .interpreterFor(s.commandLimit?.commands)
+          .runCommandLine(s.cluster, text, s.aliases ? { aliases: s.aliases } : {});
         if (r.needs) {
           // A verb whose implementation loads on demand: fetch the whole table, then run the line.
           void rt.loadWholeKubectl().then(() => get().run(text));
@@ -158,6 +160,10 @@ export function createClusterSlice(init: {
           return { ...r, stderr: '', exitCode: 0 };
         }
         const terminal = appendLines([echo, ...output(r)]);
+        if (r.aliases) {
+          set({ terminal, commandHistory, aliases: r.aliases });
+          return r;
+        }
         if (r.state !== s.cluster || tests !== s.tests) {
           commit(r.state, tests, trimmed.split('\n')[0]!, {
             terminal,

@@ -12,6 +12,7 @@ import { createClusterSlice, type ClusterSlice } from './cluster-slice.ts';
 import { createExamSlice, type ExamSlice } from './exam-slice.ts';
 import { createGuideSlice, type GuideSlice } from './guide-slice.ts';
 import { createLayoutSlice, updateRooms, type LayoutSlice } from './layout-slice.ts';
+import { startLessonCredit } from './lesson-credit.ts';
 import { createLessonSlice, type LessonSlice } from './lesson-slice.ts';
 import type { HistoryEntry } from './persist.ts';
 import { createRecallSlice, type RecallSlice } from './recall-slice.ts';
@@ -22,7 +23,12 @@ import { createTerminalSlice, type TerminalSlice } from './terminal-slice.ts';
 export type { ClusterSlice } from './cluster-slice.ts';
 export { examClock, type ExamSlice } from './exam-slice.ts';
 export { updateRooms, type LayoutSlice, type Notice, type Selection } from './layout-slice.ts';
-export { lessonLoadedNote, type ActiveLesson, type LessonSlice } from './lesson-slice.ts';
+export {
+  freshActiveLesson,
+  lessonLoadedNote,
+  type ActiveLesson,
+  type LessonSlice,
+} from './lesson-slice.ts';
 export type { RecallSlice } from './recall-slice.ts';
 export {
   GUIDE_STORAGE_KEY,
@@ -87,6 +93,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     // The app starts the load after its first render; actions start it on demand.
     onRuntimeLoaded(() => store.setState({ runtimeReady: true }));
   }
+  startLessonCredit(store);
   if (saved.storage) startAutosave(store, saved.storage, options.saveDelay);
   return store;
 }

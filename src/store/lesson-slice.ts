@@ -11,10 +11,23 @@ import { emptyProgress, type Lesson, type ModeId, type Progress } from '../learn
 import type { LabState } from './lab-store.ts';
 import { DEFAULT_MODE, type LessonRecord } from './saved-records.ts';
 
-/** The lesson whose starting cluster was loaded last, and that cluster (goals compare with it). */
+/**
+ * The lesson whose starting cluster was loaded last, that cluster (goals compare with it) and
+ * the learner's help so far. Saved with the lesson record, so closing the panel or reloading
+ * resumes it; the lesson stays active until another is started.
+ */
 export interface ActiveLesson {
   id: string;
   start: ClusterState;
+  /** Hint rungs opened, by task id. */
+  hints: Readonly<Record<string, number>>;
+  /** Tasks the learner has checked: from then on their unmet goals show what is expected. */
+  checked: readonly string[];
+}
+
+/** A lesson just started: no hints opened, nothing checked. */
+export function freshActiveLesson(id: string, start: ClusterState): ActiveLesson {
+  return { id, start, hints: {}, checked: [] };
 }
 
 export interface LessonSlice {
@@ -29,6 +42,10 @@ export interface LessonSlice {
    * function the lesson tests prove) as one undoable step, and makes it the active lesson.
    */
   startLesson: (lesson: Lesson, start: ClusterState) => void;
+  /** Opens the next hint rung of a task of the active lesson. */
+  openHint: (taskId: string) => void;
+  /** The learner checked a task of the active lesson: its goals now show what they expect. */
+  markChecked: (taskId: string) => void;
 }
 
 /** The terminal's line for a loaded lesson: what it put in the cluster, and how to go back. */
@@ -60,7 +77,7 @@ export function createLessonSlice(
   return (set, get) => ({
     mode: saved?.mode ?? DEFAULT_MODE,
     progress: saved?.progress ?? emptyProgress(),
-    activeLesson: null,
+    activeLesson: saved?.active ?? null,
     setMode: (mode) => set({ mode }),
     updateProgress: (f) => {
       const next = f(get().progress);
@@ -69,11 +86,23 @@ export function createLessonSlice(
     startLesson: (lesson, start) => {
       get().restore(start, `Lesson: ${lesson.title}`, lessonLoadedNote(lesson, start));
       set({
-        activeLesson: { id: lesson.id, start },
+        activeLesson: freshActiveLesson(lesson.id, start),
         ...(lesson.allowedCommands
           ? { commandLimit: { lesson: lesson.id, commands: lesson.allowedCommands } }
           : {}),
       });
+    },
+    openHint: (taskId) => {
+      const a = get().activeLesson;
+      if (a)
+        set({
+          activeLesson: { ...a, hints: { ...a.hints, [taskId]: (a.hints[taskId] ?? 0) + 1 } },
+        });
+    },
+    markChecked: (taskId) => {
+      const a = get().activeLesson;
+      if (a && !a.checked.includes(taskId))
+        set({ activeLesson: { ...a, checked: [...a.checked, taskId] } });
     },
   });
 }

@@ -7,7 +7,9 @@
 import {
   objectKey,
   type ClusterState,
+  type KubeContext,
   type KubeObject,
+  type NamedKubeContext,
   type NetworkPolicyMode,
 } from '../engine/model.ts';
 // Deep import on purpose: the first screen must not pull in the interpreter (see runtime.ts).
@@ -225,7 +227,7 @@ export function decodeSession(raw: unknown): RestoreResult {
           networkPolicy: s.networkPolicy as NetworkPolicyMode,
           clusterDomain: s.clusterDomain,
         },
-        context: { namespace: c.namespace, user: c.user },
+        context: kubeContextOf(c),
         clock: e.clock,
         seq: e.seq,
         builtin,
@@ -241,5 +243,27 @@ export function decodeSession(raw: unknown): RestoreResult {
       rooms: isStrArray(rooms) ? rooms : [],
       commandHistory: isStrArray(commandHistory) ? commandHistory : [],
     },
+  };
+}
+
+/** The saved kubeconfig: namespace and user, and the context names and other contexts when well-formed. */
+function kubeContextOf(c: Record<string, unknown>): KubeContext {
+  const str = (v: unknown): v is string => typeof v === 'string';
+  const others = Array.isArray(c.others)
+    ? (c.others as unknown[]).filter(
+        (o): o is NamedKubeContext =>
+          isObj(o) &&
+          str(o.name) &&
+          str(o.cluster) &&
+          str(o.user) &&
+          (o.namespace === undefined || str(o.namespace)),
+      )
+    : [];
+  return {
+    namespace: c.namespace as string,
+    user: c.user as string,
+    ...(str(c.name) ? { name: c.name } : {}),
+    ...(str(c.cluster) ? { cluster: c.cluster } : {}),
+    ...(others.length ? { others } : {}),
   };
 }

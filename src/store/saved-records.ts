@@ -21,6 +21,7 @@ import {
   type Progress,
   type RecallState,
 } from '../learn/model.ts';
+import type { ActiveLesson } from './lesson-slice.ts';
 import {
   decodeSession,
   deserializeSession,
@@ -50,6 +51,8 @@ export type Decoded<T> = { ok: true; value: T; problem?: string } | { ok: false;
 export interface LessonRecord {
   mode: ModeId;
   progress: Progress;
+  /** The lesson in progress (its starting cluster, hints opened, tasks checked), if any. */
+  active?: ActiveLesson | null;
 }
 
 export const DEFAULT_MODE: ModeId = SUGGESTED_PATH[0]!;
@@ -82,8 +85,52 @@ export function decodeSessionRecord(text: string): Decoded<Session> {
   return r.ok ? { ok: true, value: r.session } : r;
 }
 
+/** The active lesson as plain data: its starting cluster travels in the session format. */
+function encodeActive(a: ActiveLesson) {
+  return {
+    id: a.id,
+    hints: a.hints,
+    checked: a.checked,
+    start: encodeSession(
+      {
+        entries: [{ cluster: a.start, tests: [], label: 'start', at: 0 }],
+        index: 0,
+        rooms: [],
+        commandHistory: [],
+      },
+      1,
+    ),
+  };
+}
+
+/** The active lesson read back, or why it cannot be. */
+function decodeActive(
+  raw: unknown,
+): { ok: true; value: ActiveLesson } | { ok: false; reason: string } {
+  if (!isObj(raw) || typeof raw.id !== 'string' || raw.id === '')
+    return { ok: false, reason: 'the lesson in progress has no id' };
+  const start = decodeSession(raw.start);
+  if (!start.ok) return { ok: false, reason: `the lesson in progress: ${start.reason}` };
+  const hints: Record<string, number> = {};
+  if (isObj(raw.hints))
+    for (const [k, v] of Object.entries(raw.hints))
+      if (typeof v === 'number' && Number.isInteger(v) && v > 0) hints[k] = v;
+  const checked = Array.isArray(raw.checked)
+    ? raw.checked.filter((t): t is string => typeof t === 'string')
+    : [];
+  return {
+    ok: true,
+    value: { id: raw.id, start: start.session.entries[0]!.cluster, hints, checked },
+  };
+}
+
 export function encodeLesson(r: LessonRecord): string {
-  return JSON.stringify({ schema: SCHEMA_VERSION, mode: r.mode, progress: r.progress });
+  return JSON.stringify({
+    schema: SCHEMA_VERSION,
+    mode: r.mode,
+    progress: r.progress,
+    ...(r.active ? { active: encodeActive(r.active) } : {}),
+  });
 }
 
 export function decodeLesson(text: string): Decoded<LessonRecord> {
@@ -94,7 +141,13 @@ export function decodeLesson(text: string): Decoded<LessonRecord> {
   if (p.error) return { ok: false, reason: p.error.replace(/; starting afresh$/, '') };
   // An unknown mode (one since removed) costs nothing to forget: start on the suggested path.
   const mode = MODES.some((m) => m.id === e.body.mode) ? (e.body.mode as ModeId) : DEFAULT_MODE;
-  return { ok: true, value: { mode, progress: p.progress } };
+  if (e.body.active === undefined || e.body.active === null)
+    return { ok: true, value: { mode, progress: p.progress } };
+  // A lesson in progress that does not read back costs only its cluster: the credit is kept.
+  const a = decodeActive(e.body.active);
+  return a.ok
+    ? { ok: true, value: { mode, progress: p.progress, active: a.value } }
+    : { ok: true, value: { mode, progress: p.progress }, problem: a.reason };
 }
 
 export function encodeRecall(r: RecallState): string {

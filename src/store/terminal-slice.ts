@@ -4,7 +4,7 @@
  * helpers below, so every slice writes lines the same way.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { CommandResult } from '../engine/index.ts';
+import type { CommandResult, ShellAliases } from '../engine/index.ts';
 import type { LabState } from './lab-store.ts';
 
 /** One line block of the terminal transcript. */
@@ -20,6 +20,11 @@ export interface TerminalSlice {
   commandHistory: string[];
   /** A line put in the command box for the learner to run (a guide's "Type it for me"). */
   suggestion: { text: string; seq: number } | null;
+  /**
+   * The shell's aliases once `alias`/`unalias` changed them (for the session); until then
+   * undefined, which the interpreter reads as the login shell's (`k=kubectl`).
+   */
+  aliases: ShellAliases | undefined;
   clearTerminal: () => void;
   /** Puts a line in the command box, focused, without running it. */
   suggestCommand: (text: string) => void;
@@ -60,6 +65,7 @@ export function createTerminalSlice(init: {
     terminal: [terminalLine('info', WELCOME)],
     commandHistory: init.commandHistory ?? [],
     suggestion: null,
+    aliases: undefined,
     clearTerminal: () => set({ terminal: [] }),
     suggestCommand: (text) => set({ suggestion: { text, seq: (get().suggestion?.seq ?? 0) + 1 } }),
   });

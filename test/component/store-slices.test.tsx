@@ -66,7 +66,7 @@ describe('startLesson', () => {
     const start = built();
     store.getState().startLesson(lesson, start);
     expect(store.getState().cluster).toBe(start);
-    expect(store.getState().activeLesson).toEqual({ id: lesson.id, start });
+    expect(store.getState().activeLesson).toEqual({ id: lesson.id, start, hints: {}, checked: [] });
     store.getState().undo();
     expect(store.getState().cluster).toBe(before);
   });

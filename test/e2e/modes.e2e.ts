@@ -130,7 +130,7 @@ describe.skipIf(!hasBrowser)('the learning modes in Chromium', () => {
     await tab(page, 'Exam').click();
     await dock.getByRole('radio', { name: /Lightning lab/ }).check();
     await dock.getByRole('button', { name: 'Start exam' }).click();
-    await dock.getByRole('timer', { name: 'Time left' }).waitFor();
+    await dock.getByRole('timer', { name: 'Time left', exact: true }).waitFor();
     const first = dock.getByRole('heading', { name: /^Question 1 of 5/ });
     await first.waitFor();
     const title = (await first.innerText()).replace(/^Question 1 of 5: /, '');
@@ -149,5 +149,41 @@ describe.skipIf(!hasBrowser)('the learning modes in Chromium', () => {
       `Question 1: ${title} — `,
     );
     await shot(page, 'mode-exam-report');
+  });
+
+  it('Exam: the clock stays in the top bar with the panel closed, another panel open, and after a reload', async () => {
+    const page = await freshDock();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const dock = lessonsDock(page);
+    await tab(page, 'Exam').click();
+    await dock.getByRole('radio', { name: /Lightning lab/ }).check();
+    await dock.getByRole('button', { name: 'Start exam' }).click();
+    const clock = page.getByRole('banner').getByRole('timer', { name: 'Exam time left' });
+    await clock.waitFor();
+    await shot(page, 'exam-clock-1280x720');
+    const seconds = async () => {
+      const [m, s] = (await clock.locator('time').innerText()).split(':').map(Number);
+      return m! * 60 + s!;
+    };
+    // The lessons panel closed and the history panel open: the clock is still there.
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await expect(dock.count()).resolves.toBe(0);
+    await page
+      .getByRole('button', { name: /history/i })
+      .first()
+      .click();
+    expect(await clock.isVisible()).toBe(true);
+    const before = await seconds();
+    await page.reload();
+    await clock.waitFor();
+    // It counts to the saved deadline: a reload gives no time back.
+    expect(await seconds()).toBeLessThanOrEqual(before);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openLessonsDock(page);
+    // Reopened, the Exam tab resumes the exam in progress.
+    await dock.getByRole('timer', { name: 'Time left', exact: true }).waitFor();
+    await shot(page, 'exam-clock-1920x1080');
+    await page.setViewportSize({ width: 1600, height: 900 });
   });
 });

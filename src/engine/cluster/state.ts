@@ -16,10 +16,28 @@ export interface ClusterSettings {
   clusterDomain: string;
 }
 
-/** The kubeconfig context the interpreter runs under. */
+/** One context of the simulated kubeconfig: a name for a cluster, user and default namespace. */
+export interface NamedKubeContext {
+  name: string;
+  cluster: string;
+  user: string;
+  /** Unset: the namespace `default`. */
+  namespace?: string;
+}
+
+/**
+ * The kubeconfig the interpreter runs under: client-side state of kubectl, not of the cluster,
+ * carried beside the objects so every command reads it and undo and saving keep it. `namespace`
+ * and `user` are the current context's; `name` and `cluster` name it (the defaults are those of
+ * a kubeadm cluster: kubernetes-admin@kubernetes on cluster kubernetes), and `others` holds the
+ * kubeconfig's other contexts, which `kubectl config use-context` switches to.
+ */
 export interface KubeContext {
   namespace: string;
   user: string;
+  name?: string;
+  cluster?: string;
+  others?: readonly NamedKubeContext[];
 }
 
 export interface ClusterState {

@@ -7,16 +7,42 @@
 export type CommandLine =
   { ok: true; argv: string[]; stdin?: string } | { ok: false; error: string };
 
-/** Splits one line into words. */
+/** `$NAME` or `${NAME}` at `at`: the name and where the reference ends, if one starts there. */
+function variableAt(line: string, at: number): { name: string; end: number } | undefined {
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(line.slice(at));
+  return m ? { name: (m[1] ?? m[2])!, end: at + m[0].length } : undefined;
+}
+
+/**
+ * Splits one line into words. With `lookup`, `$NAME` and `${NAME}` expand as sh expands them:
+ * inside double quotes as they are, unquoted with the value split into words at blanks (an
+ * empty unquoted value adds no word), never inside single quotes; an unset name is empty.
+ */
 export function splitWords(
   line: string,
+  lookup?: (name: string) => string | undefined,
 ): { ok: true; words: string[] } | { ok: false; error: string } {
   const words: string[] = [];
   let cur = '';
   let inWord = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (ch === "'") {
+    const ref = lookup && ch === '$' ? variableAt(line, i) : undefined;
+    if (ref) {
+      const fields = (lookup!(ref.name) ?? '').split(/[ \t\n]+/);
+      fields.forEach((f, k) => {
+        if (k > 0) {
+          if (inWord) words.push(cur);
+          cur = '';
+          inWord = false;
+        }
+        if (f) {
+          cur += f;
+          inWord = true;
+        }
+      });
+      i = ref.end - 1;
+    } else if (ch === "'") {
       const end = line.indexOf("'", i + 1);
       if (end < 0) return { ok: false, error: "unexpected EOF while looking for matching `''" };
       cur += line.slice(i + 1, end);
@@ -25,6 +51,12 @@ export function splitWords(
     } else if (ch === '"') {
       let j = i + 1;
       for (; j < line.length && line[j] !== '"'; j++) {
+        const inner = lookup && line[j] === '$' ? variableAt(line, j) : undefined;
+        if (inner) {
+          cur += lookup!(inner.name) ?? '';
+          j = inner.end - 1;
+          continue;
+        }
         if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1]!)) j++;
         cur += line[j];
       }

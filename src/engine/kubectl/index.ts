@@ -7,3 +7,4 @@ export { CORE_COMMANDS } from './commands/core.ts';
 export type * from './types.ts';
 export { formatTable, humanDuration } from './printers/table.ts';
 export { toYaml, toJson, sortKeysDeep } from './printers/serialize.ts';
+export { LOGIN_ALIASES, type ShellAliases } from './shell-aliases.ts';

@@ -5,9 +5,11 @@
  * a parameter: a lesson may offer a subset of kubectl, and the rest is an unknown command.
  */
 import type { ClusterState } from '../cluster/index.ts';
-import { parseCommandLine } from './command-line.ts';
+import { parseCommandLine, splitWords } from './command-line.ts';
 import { parseFlags } from './flags.ts';
 import { requestUser } from './identity.ts';
+import { useContext } from './kubeconfig.ts';
+import { aliasBuiltin, expandAlias, LOGIN_ALIASES } from './shell-aliases.ts';
 import type { Command, CommandIO, CommandResult, FlagSpec } from './types.ts';
 
 /** Flags every command accepts (kubectl's persistent flags that the simulator honours). */
@@ -89,11 +91,27 @@ export function createInterpreter(commands: readonly Command[]): Interpreter {
     runCommandLine: (state, text, io = {}) => {
       const line = parseCommandLine(text);
       if (!line.ok) return fail(state, `bash: ${line.error}`, 2);
-      if (line.argv.length === 0) return { state, stdout: '', stderr: '', exitCode: 0 };
+      const aliases = io.aliases ?? LOGIN_ALIASES;
+      const argv = expandAlias(line.argv, aliases, (t) => {
+        const w = splitWords(t);
+        return w.ok ? w.words : undefined;
+      });
+      if (argv.length === 0) return { state, stdout: '', stderr: '', exitCode: 0 };
+      if (argv[0] === 'alias' || argv[0] === 'unalias') {
+        const r = aliasBuiltin(argv[0], argv.slice(1), aliases);
+        return {
+          state,
+          stdout: r.stdout,
+          stderr: r.stderr,
+          exitCode: r.exitCode,
+          aliases: r.aliases,
+        };
+      }
+      const { aliases: _shellOnly, ...kubectlIO } = io;
       return interpreter.runKubectl(
         state,
-        line.argv,
-        line.stdin === undefined ? io : { ...io, stdin: line.stdin },
+        argv,
+        line.stdin === undefined ? kubectlIO : { ...kubectlIO, stdin: line.stdin },
       );
     },
   };
@@ -169,13 +187,19 @@ function runWith(
   const { flags, args } = parsed.parsed;
   if (flags.help === true || !leaf.run)
     return { state, stdout: helpText(table, leaf, path), stderr: '', exitCode: 0 };
+  // --context runs this one command under another context of the kubeconfig.
+  const contextFlag = typeof flags.context === 'string' ? flags.context : '';
+  const other = contextFlag ? useContext(state.context, contextFlag) : state.context;
+  if (!other)
+    return fail(state, `error: context was not found for specified context: ${contextFlag}`);
+  const under: ClusterState = other === state.context ? state : { ...state, context: other };
   const nsFlag = typeof flags.namespace === 'string' ? flags.namespace : undefined;
   if (nsFlag === '')
     return fail(state, 'error: a resource cannot be retrieved by name across all namespaces');
-  const user = requestUser(state, flags);
+  const user = requestUser(under, flags);
   if (!user.ok) return fail(state, user.error);
   // Time passes: objects created by this command are one second younger than the last ones.
-  const before: ClusterState = { ...state, clock: state.clock + 1000 };
+  const before: ClusterState = { ...under, clock: state.clock + 1000 };
   try {
     const out = leaf.run({
       state: before,
@@ -184,7 +208,7 @@ function runWith(
       rest: parsed.parsed.rest,
       dashDash: parsed.parsed.dashDash,
       flags,
-      namespace: nsFlag ?? state.context.namespace,
+      namespace: nsFlag ?? under.context.namespace,
       namespaceExplicit: nsFlag !== undefined,
       user: user.user,
       io,
@@ -194,11 +218,14 @@ function runWith(
     const stdout = out.stdout ?? '';
     const stderr = out.stderr ?? '';
     // Only a change to objects lets the clock move on; settings and context changes keep it.
-    const next = !out.state
+    let next = !out.state
       ? state
       : out.state.objects === before.objects
         ? { ...out.state, clock: state.clock }
         : out.state;
+    // The kubeconfig's current context stays what it was, unless the command itself changed it.
+    if (under !== state && next.context === under.context)
+      next = { ...next, context: state.context };
     return {
       state: next,
       stdout,

@@ -6,6 +6,7 @@
 import type { ClusterState } from '../cluster/index.ts';
 import type { RRType } from '../dns/index.ts';
 import type { ConnectResult, ResolveResult } from '../routing/index.ts';
+import type { ShellAliases } from './shell-aliases.ts';
 
 /**
  * A request a command made from inside a pod, with the engine's verdict on it: curl or wget
@@ -46,6 +47,8 @@ export interface CommandResult {
    * nothing was done; run the line again with the whole table.
    */
   needs?: readonly string[];
+  /** The shell's aliases after an `alias`/`unalias` line changed them (keep them for the next line). */
+  aliases?: ShellAliases;
 }
 
 /** An object by kind (`Service`), namespace (absent when cluster-scoped) and name. */
@@ -59,6 +62,8 @@ export interface EditTarget {
 export interface CommandIO {
   stdin?: string;
   files?: Readonly<Record<string, string>>;
+  /** The terminal's aliases for a typed line; LOGIN_ALIASES (`k=kubectl`) when absent. */
+  aliases?: ShellAliases;
 }
 
 export type FlagType = 'bool' | 'string' | 'strings' | 'int';

@@ -105,7 +105,14 @@ export function LearnPanel({ lessons, errors = [], cluster, bridge }: LearnPanel
         ) : mode === 'exam' ? (
           <ExamMode {...props} />
         ) : (
-          <LessonPanel key={mode} {...props} errors={errors} activeLesson={activeLesson} />
+          <LessonPanel
+            key={mode}
+            {...props}
+            errors={errors}
+            activeLesson={activeLesson}
+            onOpenHint={(taskId) => store.getState().openHint(taskId)}
+            onCheck={(taskId) => store.getState().markChecked(taskId)}
+          />
         )}
       </div>
     </div>

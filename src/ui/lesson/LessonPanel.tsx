@@ -1,8 +1,10 @@
 /**
  * The lesson runner: the lesson list with progress, and one lesson beside the live simulator —
  * prose, predict-then-reveal, tasks that tick as soon as the cluster meets them, hints, the
- * solution behind a confirmation, reset and next. It talks to the cluster only through a
- * bridge, so it mounts in the app shell or in a test alike.
+ * solution behind a confirmation, "Start over" behind another, and next. The active lesson,
+ * its hints and checks are the store's (saved, and credited by it whether this panel is open
+ * or not), so reopening the panel or reloading resumes where the learner was. It talks to the
+ * cluster only through a bridge, so it mounts in the app shell or in a test alike.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterState } from '../../engine/index.ts';
@@ -13,7 +15,6 @@ import {
   lessonProgress,
   recordPrediction,
   recordSolutionShown,
-  recordSolved,
   type Lesson,
   type ModePreset,
   type Progress,
@@ -39,6 +40,10 @@ export interface LessonPanelProps {
   errors?: readonly string[];
   /** The lesson whose cluster was last loaded, with that starting cluster (goals compare with it). */
   activeLesson: ActiveLesson | null;
+  /** Opens the next hint rung of a task of the active lesson. */
+  onOpenHint?: (taskId: string) => void;
+  /** The learner checked a task of the active lesson. */
+  onCheck?: (taskId: string) => void;
 }
 
 const KIND_LABEL: Record<Lesson['kind'], string> = {
@@ -61,12 +66,19 @@ export function LessonPanel({
   preset,
   errors = [],
   activeLesson,
+  onOpenHint = () => {},
+  onCheck = () => {},
 }: LessonPanelProps) {
   const lessons = useMemo(() => all.filter((l) => preset.kinds.includes(l.kind)), [all, preset]);
-  const [chosenId, setOpenId] = useState<string | null>(null);
+  // undefined: nothing chosen in this panel yet — resume the active lesson when it is one of
+  // this mode's; null: the learner went back to the list.
+  const [chosenId, setOpenId] = useState<string | null | undefined>(undefined);
+  const resumed =
+    activeLesson && lessons.some((l) => l.id === activeLesson.id) ? activeLesson.id : null;
   // A mode with one file (Learn's overview) opens it at once.
-  const openId = chosenId ?? (lessons.length === 1 ? lessons[0]!.id : null);
-  const [hints, setHints] = useState<Record<string, number>>({});
+  const openId =
+    chosenId !== undefined ? chosenId : (resumed ?? (lessons.length === 1 ? lessons[0]!.id : null));
+  const [confirmingStartOver, setConfirmingStartOver] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const lesson = lessons.find((l) => l.id === openId);
@@ -84,41 +96,43 @@ export function LessonPanel({
     [lesson, start, cluster],
   );
 
-  // A task counts as solved the moment the cluster meets all its goals.
-  const recorded = useRef(new Set<string>());
+  // The store credits a task the moment the cluster meets all its goals; say so when it does.
+  const earned = (p: Progress) =>
+    new Set(
+      lesson && start
+        ? lesson.tasks
+            .filter((t) => p.tasks[`${lesson.id}/${t.id}`]?.status === 'solved')
+            .map((t) => t.id)
+        : [],
+    );
+  const credited = useRef<{ lesson: string | undefined; tasks: Set<string> }>({
+    lesson: undefined,
+    tasks: new Set(),
+  });
   useEffect(() => {
-    if (!lesson) return;
-    for (const s of statuses) {
-      const key = `${lesson.id}/${s.task.id}`;
-      if (!s.done || recorded.current.has(key)) continue;
-      recorded.current.add(key);
-      updateProgress((p) =>
-        recordSolved(p, {
-          lessonId: lesson.id,
-          taskId: s.task.id,
-          skills: lesson.skills,
-          hintsUsed: hints[key] ?? 0,
-          at: Date.now(),
-        }),
-      );
-      setAnnouncement(`Task done: ${s.task.title}`);
-    }
-  }, [statuses, lesson, hints, updateProgress]);
+    const now = earned(progress);
+    const was = credited.current;
+    if (was.lesson === lesson?.id && lesson)
+      for (const t of lesson.tasks)
+        if (now.has(t.id) && !was.tasks.has(t.id)) setAnnouncement(`Task done: ${t.title}`);
+    credited.current = { lesson: lesson?.id, tasks: now };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `earned` reads only these
+  }, [progress, lesson, start]);
 
   const open = (l: Lesson) => {
     setOpenId(l.id);
     setLoadError(null);
     setAnnouncement('');
-    recorded.current = new Set();
+    setConfirmingStartOver(false);
   };
 
   const begin = (l: Lesson) => {
+    setConfirmingStartOver(false);
     const r = bridge.load(l);
     if (!r.ok) {
       setLoadError(r.error);
       return;
     }
-    recorded.current = new Set();
     setLoadError(null);
     setAnnouncement(`Lesson cluster loaded: ${l.title}`);
   };
@@ -242,15 +256,21 @@ export function LessonPanel({
           <Markdown text={lesson.prose} />
           {(lesson.tasks.length > 0 || hasCluster) && (
             <div className="lesson__controls">
-              <button type="button" className="btn btn--small" onClick={() => begin(lesson)}>
-                {lesson.tasks.length === 0
-                  ? start
-                    ? 'Reload its cluster'
-                    : 'Load its cluster (replaces the cluster)'
-                  : start
-                    ? 'Reset lesson'
+              {start ? (
+                <StartOver
+                  confirming={confirmingStartOver}
+                  onAsk={() => setConfirmingStartOver(true)}
+                  onCancel={() => setConfirmingStartOver(false)}
+                  onConfirm={() => begin(lesson)}
+                  withTasks={lesson.tasks.length > 0}
+                />
+              ) : (
+                <button type="button" className="btn btn--small" onClick={() => begin(lesson)}>
+                  {lesson.tasks.length === 0
+                    ? 'Load its cluster (replaces the cluster)'
                     : 'Start lesson (replaces the cluster)'}
-              </button>
+                </button>
+              )}
               {loadError && <p role="alert">{loadError}</p>}
             </div>
           )}
@@ -287,8 +307,10 @@ export function LessonPanel({
                   status={s}
                   index={i}
                   help={preset.hints}
-                  hintsOpen={hints[key] ?? 0}
-                  onOpenHint={() => setHints((h) => ({ ...h, [key]: (h[key] ?? 0) + 1 }))}
+                  hintsOpen={activeLesson?.hints[s.task.id] ?? 0}
+                  checked={activeLesson?.checked.includes(s.task.id) ?? false}
+                  onOpenHint={() => onOpenHint(s.task.id)}
+                  onCheck={() => onCheck(s.task.id)}
                   onApplySolution={() => {
                     updateProgress((p) =>
                       recordSolutionShown(p, {
@@ -310,7 +332,10 @@ export function LessonPanel({
             </p>
           )}
           {((lesson.tasks.length === 0 && !gated) ||
-            (statuses.length > 0 && statuses.every((s) => s.done))) && (
+            (statuses.length > 0 &&
+              statuses.every(
+                (s) => s.done || progress.tasks[`${lesson.id}/${s.task.id}`]?.status === 'solved',
+              ))) && (
             <section className="lesson__takeaway" aria-label="Takeaway">
               <h3>Takeaway</h3>
               <Markdown text={lesson.takeaway} />
@@ -327,5 +352,60 @@ export function LessonPanel({
         {announcement}
       </div>
     </article>
+  );
+}
+
+/** "Start over": a separate action behind an accessible confirmation (not window.confirm). */
+function StartOver({
+  confirming,
+  onAsk,
+  onCancel,
+  onConfirm,
+  withTasks,
+}: {
+  confirming: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+  withTasks: boolean;
+}) {
+  const ask = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    // Focus follows the question: to its answer when asked, back to the button when cancelled.
+    if (confirming) confirm.current?.focus();
+    else if (wasConfirming.current) ask.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  if (!confirming)
+    return (
+      <button type="button" className="btn btn--small" ref={ask} onClick={onAsk}>
+        Start over…
+      </button>
+    );
+  return (
+    <div
+      className="confirm"
+      role="group"
+      aria-labelledby="start-over-question"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <p id="start-over-question">
+        Start over? The lesson&apos;s starting cluster replaces the current one (Undo brings it
+        back).{withTasks ? ' Tasks you have done stay done.' : ''}
+      </p>
+      <button type="button" className="btn btn--small" ref={confirm} onClick={onConfirm}>
+        Start over
+      </button>{' '}
+      <button type="button" className="btn btn--small" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -2,7 +2,7 @@
  * "Predict before you look": the learner picks an answer and commits; only then the reveal,
  * the reason behind each option, and the demonstration to run in the simulator appear.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Confidence, Predict } from '../../learn/index.ts';
 import { Markdown, MarkdownInline } from './markdown.tsx';
 
@@ -26,6 +26,15 @@ export function PredictCard({ predict, committed, onCommit, onRunDemo }: Predict
   const [choice, setChoice] = useState<number | undefined>(committed);
   const [confidence, setConfidence] = useState<Confidence | undefined>();
   const done = committed !== undefined;
+  // "Commit to my answer" goes away once pressed: focus moves to the verdict, not to <body>.
+  const verdict = useRef<HTMLParagraphElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (done && pressed.current) {
+      pressed.current = false;
+      verdict.current?.focus();
+    }
+  }, [done]);
   return (
     <section className="predict" aria-labelledby="predict-title">
       <h3 id="predict-title">Predict before you look</h3>
@@ -76,7 +85,11 @@ export function PredictCard({ predict, committed, onCommit, onRunDemo }: Predict
             type="button"
             className="btn btn--small"
             disabled={choice === undefined}
-            onClick={() => choice !== undefined && onCommit(choice, confidence)}
+            onClick={() => {
+              if (choice === undefined) return;
+              pressed.current = true;
+              onCommit(choice, confidence);
+            }}
           >
             Commit to my answer
           </button>
@@ -84,7 +97,7 @@ export function PredictCard({ predict, committed, onCommit, onRunDemo }: Predict
       )}
       {done && (
         <div className="predict__reveal" aria-live="polite">
-          <p>
+          <p ref={verdict} tabIndex={-1} className="predict__verdict">
             {predict.options[committed]?.correct
               ? 'Your prediction was right.'
               : 'Your prediction was wrong — that is how this sticks.'}

@@ -5,6 +5,7 @@ import { Diagram } from '../diagram/Diagram.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { LessonsColumn, LessonsToggle } from '../lesson/LessonsDock.tsx';
 import { Terminal } from '../terminal/Terminal.tsx';
+import { ExamClock } from './ExamClock.tsx';
 import { FirstCallGuide } from './FirstCallGuide.tsx';
 import { Notices } from './Notices.tsx';
 import { useLab, useLabStore } from './store-context.tsx';
@@ -53,7 +54,9 @@ export function App() {
   const selection = useLab((s) => s.selection);
   const [tab, setTab] = useState<Tab>('inspector');
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [lessonsOpen, setLessonsOpen] = useState(false);
+  // A lesson in progress reopens with the page: a reload mid-lesson keeps it in view.
+  const store = useLabStore();
+  const [lessonsOpen, setLessonsOpen] = useState(() => store.getState().activeLesson !== null);
   const [editorSeed, setEditorSeed] = useState(0);
   // `kubectl edit` in the terminal opens the object in the YAML editor.
   const editRequest = useLab((s) => s.editRequest);
@@ -78,6 +81,7 @@ export function App() {
           <h1>Namespace Lab</h1>
         </div>
         <LessonsToggle open={lessonsOpen} onToggle={() => setLessonsOpen(!lessonsOpen)} />
+        <ExamClock />
         <Toolbar historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)} />
       </header>
       <Notices />

@@ -24,7 +24,9 @@ export interface Completion {
   cursor: number;
 }
 
-const SHELL_WORDS = ['clear', 'kubectl'];
+const SHELL_WORDS = ['alias', 'clear', 'k', 'kubectl'];
+/** Words that run kubectl: itself and the exam environment's alias. */
+const KUBECTL_WORDS = new Set(['kubectl', 'k']);
 const VALUE_TYPES = new Set(['string', 'strings', 'int']);
 
 const resourceWords = [...new Set(KINDS.flatMap((k) => [k.resource, ...k.shortNames]))].sort();
@@ -70,7 +72,7 @@ export function candidatesFor(
     from,
     candidates: [...new Set(c)].filter((x) => x.startsWith(word)).sort(),
   });
-  if (words[0] === 'kubectl') words.shift();
+  if (KUBECTL_WORDS.has(words[0]!)) words.shift();
   else if (words.length === 0) return out([...SHELL_WORDS, ...COMMANDS.map((c) => c.name)]);
 
   // Namespace from -n anywhere on the line; otherwise the context's.

@@ -4,11 +4,11 @@
  * gating the tasks, goals ticking as the learner types, the diff for unmet goals, the hint
  * ladder, the confirmed solution recorded as seen, reset and next.
  */
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { renderLearnPanel, savedProgress } from './panel-harness.tsx';
+import { renderLearnPanel, savedProgress, storage } from './panel-harness.tsx';
 import { getObject } from '../../../src/engine/index.ts';
 import { globalKey, type ClusterState } from '../../../src/engine/index.ts';
 import { buildStartCluster, skillMastery } from '../../../src/learn/index.ts';
@@ -84,6 +84,8 @@ describe('the lesson runner', () => {
     expect(savedProgress().predictions).toEqual({
       'reaching-across-namespaces': { choice: 1, correct: true, confidence: 'sure' },
     });
+    // The button is gone once pressed: focus is on the verdict, not lost to <body>.
+    expect(screen.getByText('Your prediction was right.')).toHaveFocus();
     await user.click(screen.getByRole('button', { name: '← All lessons' }));
     expect(screen.getByRole('region', { name: 'Your predictions' })).toHaveTextContent(
       '1 of 1 right; sure: 1 of 1.',
@@ -96,15 +98,29 @@ describe('the lesson runner', () => {
     await user.click(screen.getByRole('radio', { name: /does not resolve/ }));
     await user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
     const goals = screen.getByRole('list', { name: 'Goals of task 1' });
-    // The unmet goal says what differs and what decided it.
-    expect(goals).toHaveTextContent('expected succeeds, but it fails-dns');
+    // Before the learner has tried, the unmet goal says what happens and what decided it…
+    expect(goals).toHaveTextContent(
+      'shop/client → http://${DB_HOST}:5432 (http://db:5432): fails-dns (curl exit 6)',
+    );
     expect(goals).toHaveTextContent('Decided by:');
+    expect(goals).not.toHaveTextContent('expected');
+    // …and what it expects only once the learner has checked.
+    await user.click(screen.getByRole('button', { name: 'Check my work' }));
+    expect(goals).toHaveTextContent('expected succeeds, but it fails-dns');
+    expect(
+      screen.getByRole('heading', {
+        name: /^Checked: \d of 4 goals met — each unmet goal now says what it expects/,
+      }),
+    ).toHaveFocus();
     await user.type(
       box,
       'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
     );
-    expect(screen.getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Takeaway' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Task done: Make `db` work without touching the client'),
+    ).toBeInTheDocument();
     const saved = savedProgress();
     expect(saved.tasks['reaching-across-namespaces/alias-in-shop']?.status).toBe('solved');
     expect(skillMastery(saved, 'dns.search-list')).toBe('proficient');
@@ -145,7 +161,15 @@ describe('the lesson runner', () => {
     await user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
     await user.type(box, 'kubectl create namespace scratch{Enter}');
     expect(getObject(store.getState().cluster, 'Namespace', undefined, 'scratch')).toBeDefined();
-    await user.click(screen.getByRole('button', { name: 'Reset lesson' }));
+    await user.click(screen.getByRole('button', { name: 'Start over…' }));
+    // A separate, confirmed action: cancelling keeps the work and gives focus back.
+    const ask = screen.getByRole('group', { name: /^Start over\?/ });
+    expect(within(ask).getByRole('button', { name: 'Start over' })).toHaveFocus();
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(getObject(store.getState().cluster, 'Namespace', undefined, 'scratch')).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Start over…' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Start over…' }));
+    await user.keyboard('{Enter}');
     expect(getObject(store.getState().cluster, 'Namespace', undefined, 'scratch')).toBeUndefined();
     expect(getObject(store.getState().cluster, 'Pod', 'shop', 'client')).toBeDefined();
     await user.click(screen.getByRole('button', { name: /Next: NetworkPolicy across namespaces/ }));
@@ -181,6 +205,84 @@ describe('the lessons dock', () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(await screen.findByRole('button', { name: 'Namespaces as rooms' })).toBeInTheDocument();
+  });
+});
+
+describe('resuming a lesson', () => {
+  it('closing and reopening the panel resumes the lesson, its credit, hints and check', async () => {
+    const { LessonsColumn, LessonsToggle } = await import('../../../src/ui/lesson/LessonsDock.tsx');
+    const { user, box, store } = setup();
+    await openLesson3(user);
+    await user.click(screen.getByRole('radio', { name: /does not resolve/ }));
+    await user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
+    await user.click(screen.getByRole('button', { name: 'Show a hint (1 of 3)' }));
+    cleanup();
+    // Closed: the work done now is still credited (no panel is mounted).
+    function Shell() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <LessonsToggle open={open} onToggle={() => setOpen(!open)} />
+          {open && <LessonsColumn />}
+        </>
+      );
+    }
+    render(
+      <LabProvider store={store}>
+        <Shell />
+      </LabProvider>,
+    );
+    expect(box).not.toBeInTheDocument();
+    store
+      .getState()
+      .run(
+        'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local',
+      );
+    await waitFor(() =>
+      expect(savedProgress().tasks['reaching-across-namespaces/alias-in-shop']).toMatchObject({
+        status: 'solved',
+        hintsUsed: 1,
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Lessons' }));
+    // Reopened where the learner was: the lesson, not the list, with its task done.
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Reaching a Service in another namespace',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start over…' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Start lesson/ })).toBeNull();
+  });
+
+  it('a reload resumes the lesson; a task done earlier stays done after the cluster changes', async () => {
+    const first = setup();
+    await openLesson3(first.user);
+    await first.user.click(screen.getByRole('radio', { name: /does not resolve/ }));
+    await first.user.click(screen.getByRole('button', { name: 'Commit to my answer' }));
+    await first.user.type(
+      first.box,
+      'kubectl create service externalname db -n shop --external-name=db.data.svc.cluster.local{Enter}',
+    );
+    await screen.findByRole('heading', { name: /Task 1.*\(done\)/ });
+    const cluster = first.store.getState().cluster;
+    cleanup();
+    // The reload: a new store over the same storage (the session part is the cluster).
+    const again = renderLearnPanel({
+      keep: true,
+      store: createLabStore({ storage, initial: cluster }),
+    });
+    expect(await screen.findByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
+    await again.user.type(again.box, 'kubectl delete service db -n shop{Enter}');
+    const task = screen.getByRole('region', { name: /Task 1/ });
+    expect(within(task).getAllByText(/Not met:/).length).toBeGreaterThan(0);
+    expect(within(task).getByRole('heading', { name: /Task 1.*\(done\)/ })).toBeInTheDocument();
+    expect(task).toHaveTextContent('the credit stays');
+    expect(savedProgress().tasks['reaching-across-namespaces/alias-in-shop']?.status).toBe(
+      'solved',
+    );
   });
 });
 

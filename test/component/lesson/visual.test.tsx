@@ -36,6 +36,27 @@ function setup() {
 
 const narration = () => document.querySelector('[aria-live="polite"].visual__narration')!;
 
+/**
+ * The counter and the track agree: "Step N of M" names the stop that is lit (N is its place
+ * on the track, M the track's stops), whatever the number of steps a stop takes.
+ */
+function expectCounterOnLitStop() {
+  const nodes = [...document.querySelectorAll('.visual__track .visual__node')];
+  const lit = nodes.findIndex((n) => n.classList.contains('visual__node--current'));
+  expect(lit).toBeGreaterThanOrEqual(0);
+  const text = document.querySelector('.visual__count')!.textContent ?? '';
+  const [, n, m] = /^Step (\d+) of (\d+)/.exec(text) ?? [];
+  expect([Number(n), Number(m)]).toEqual([lit + 1, nodes.length]);
+  expect(narration()).toHaveTextContent(text);
+  return { stop: lit + 1, stops: nodes.length, text };
+}
+
+/** The step the player is on, by its place in the list of all steps (1-based). */
+const currentStep = () =>
+  within(screen.getByRole('region', { name: /All steps/ }))
+    .getAllByRole('listitem')
+    .findIndex((li) => li.getAttribute('aria-current') === 'step') + 1;
+
 /** Lets `n` step intervals pass, one at a time (each step schedules the next after it renders). */
 function tick(n: number) {
   for (let i = 0; i < n; i++) act(() => vi.advanceTimersByTime(STEP_INTERVAL_MS));
@@ -53,10 +74,16 @@ describe('Visual mode', () => {
     setup();
     const user = userEvent.setup();
     await chooseUrl(user, 'shop/client', 'http://db:5432');
-    expect(narration()).toHaveTextContent('Step 1 of 5');
+    expect(expectCounterOnLitStop()).toMatchObject({
+      stop: 1,
+      text: expect.not.stringContaining('part'),
+    });
     expect(narration()).toHaveTextContent('shop/client');
     const forward = screen.getByRole('button', { name: 'Step forward' });
     await user.click(forward);
+    // The DNS stop takes one step per name of the search list: parts of the second stop.
+    expect(expectCounterOnLitStop()).toMatchObject({ stop: 2 });
+    expect(narration()).toHaveTextContent(/^Step 2 of \d+ \(part 1 of 4\)/);
     expect(narration()).toHaveTextContent(
       /asks CoreDNS .* for db\.shop\.svc\.cluster\.local — NXDOMAIN: no Service "db" in namespace shop/,
     );
@@ -64,9 +91,12 @@ describe('Visual mode', () => {
     expect(document.querySelectorAll('.visual__node--unreached')).toHaveLength(0);
     // ←/→ work while the player has focus.
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    expect(narration()).toHaveTextContent('Step 4 of 5');
+    expect(currentStep()).toBe(4);
+    expect(narration()).toHaveTextContent('(part 3 of 4)');
+    expectCounterOnLitStop();
     await user.keyboard('{ArrowLeft}');
-    expect(narration()).toHaveTextContent('Step 3 of 5');
+    expect(currentStep()).toBe(3);
+    expect(narration()).toHaveTextContent('(part 2 of 4)');
     await user.click(forward);
     await user.click(forward);
     expect(forward).toBeDisabled();
@@ -86,7 +116,8 @@ describe('Visual mode', () => {
       expect(list).toHaveTextContent(name);
     expect(within(list).getAllByRole('listitem')[4]).toHaveAttribute('aria-current', 'step');
     await user.click(screen.getByRole('button', { name: 'Step back' }));
-    expect(narration()).toHaveTextContent('Step 4 of 5');
+    expect(currentStep()).toBe(4);
+    expectCounterOnLitStop();
   });
 
   it('follows the cluster: a fix typed in the terminal changes the story', async () => {
@@ -108,7 +139,8 @@ describe('Visual mode', () => {
     expect(region).toHaveTextContent('✔ Succeeds (exit 0)');
     expect(within(region).getAllByRole('listitem')).toHaveLength(expected.steps.length);
     expect(region).toHaveTextContent('Service data/db');
-    expect(narration()).toHaveTextContent(`Step 1 of ${expected.steps.length}`);
+    expect(currentStep()).toBe(1);
+    expect(expectCounterOnLitStop().stops).toBe(expected.track.length);
   });
 
   it('an API call from a pod without a binding ends at RBAC with 403', async () => {
@@ -138,21 +170,26 @@ describe('Visual mode', () => {
     setup();
     fireEvent.change(screen.getByLabelText('From pod'), { target: { value: 'shop/client' } });
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'http://db.data:5432' } });
-    const total = Number(/of (\d+)/.exec(narration().textContent ?? '')![1]);
+    const total = within(screen.getByRole('region', { name: /All steps/ })).getAllByRole(
+      'listitem',
+    ).length;
     expect(total).toBeGreaterThan(5);
     fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     tick(2);
-    expect(narration()).toHaveTextContent(`Step 3 of ${total}`);
+    expect(currentStep()).toBe(3);
+    expectCounterOnLitStop();
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     tick(3);
-    expect(narration()).toHaveTextContent(`Step 3 of ${total}`);
+    expect(currentStep()).toBe(3);
     fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     tick(total);
-    expect(narration()).toHaveTextContent(`Step ${total} of ${total}`);
+    expect(currentStep()).toBe(total);
+    expectCounterOnLitStop();
     expect(narration()).toHaveTextContent('data/db-0 answered');
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Restart' }));
-    expect(narration()).toHaveTextContent(`Step 1 of ${total}`);
+    expect(currentStep()).toBe(1);
+    expect(expectCounterOnLitStop().stop).toBe(1);
   });
 
   it('"Show on the diagram" adds the same connection test to the building', async () => {

@@ -267,3 +267,54 @@ describe('exists, matches, unchanged', () => {
     expect(check(deleted, g).detail).toContain('was deleted');
   });
 });
+
+describe('observed: what is wrong, without the fix', () => {
+  // Each unmet goal's `observed` names the verdict the engine gave; its `detail` adds what the
+  // goal expects. The expected value must not be in `observed` (the lesson shows it first).
+  const bound = cluster(ACME, [
+    'kubectl create role pod-reader --verb=get,list --resource=pods -n data',
+    'kubectl create rolebinding r --role=pod-reader --serviceaccount=shop:other -n data',
+  ]);
+  const rows: Array<[string, typeof open, Goal, string, string]> = [
+    [
+      'connect: the outcome and curl exit code',
+      open,
+      { kind: 'connect', from: 'shop/client', url: 'http://db:5432', expect: 'succeeds' },
+      'shop/client → http://db:5432: fails-dns (curl exit 6)',
+      'expected succeeds',
+    ],
+    [
+      'canI: the answer, not the one wanted',
+      open,
+      {
+        kind: 'canI',
+        subject: { serviceAccount: 'shop/reporter' },
+        verb: 'list',
+        resource: 'pods',
+        namespace: 'data',
+        expect: 'yes',
+      },
+      'can system:serviceaccount:shop:reporter list pods in namespace data? no',
+      'expected yes',
+    ],
+    [
+      'matches: which fields differ, not the values they should have',
+      bound,
+      {
+        kind: 'matches',
+        object: { kind: 'RoleBinding', namespace: 'data', name: 'r' },
+        fields: { subjects: [{ kind: 'ServiceAccount', name: 'reporter', namespace: 'shop' }] },
+      },
+      'RoleBinding/data/r does not match yet (subjects differs)',
+      'expected RoleBinding data/r with subjects=',
+    ],
+  ];
+  it.each(rows)('%s', (_name, state, goal, observed, fix) => {
+    const r = check(state, goal);
+    expect(r.pass).toBe(false);
+    expect(r.observed).toBe(observed);
+    expect(r.observed).not.toContain('expected');
+    expect(r.detail).toContain(fix);
+    if (r.decidedBy) expect(r.decidedBy.summary).not.toContain('expected');
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   calibration,
+  creditTasks,
   emptyProgress,
   lessonProgress,
   parseProgress,
@@ -93,5 +94,28 @@ describe('calibration of predictions', () => {
       predictions: { a: { ...p.predictions.a, confidence: 'very' } },
     });
     expect(parseProgress(odd).progress.predictions.a).toEqual({ choice: 1, correct: true });
+  });
+});
+
+describe('creditTasks', () => {
+  const lesson = { id: 'l', skills: ['dns.fqdn'] };
+  it('credits a task the first time its goals all hold, with the hints it took', () => {
+    const p = creditTasks(emptyProgress(), lesson, ['a'], { a: 2 }, 10);
+    expect(p.tasks['l/a']).toEqual({ status: 'solved', hintsUsed: 2, at: 10 });
+    expect(p.skills['dns.fqdn']?.level).toBe('familiar');
+  });
+  it('keeps earned credit as it was: a later check neither removes nor re-records it', () => {
+    const once = creditTasks(emptyProgress(), lesson, ['a'], {}, 10);
+    expect(creditTasks(once, lesson, [], {}, 20)).toBe(once);
+    expect(creditTasks(once, lesson, ['a'], { a: 3 }, 20)).toBe(once);
+  });
+  it('leaves a task seen through its solution as seen', () => {
+    const seen = recordSolutionShown(emptyProgress(), {
+      lessonId: 'l',
+      taskId: 'a',
+      skills: lesson.skills,
+      at: 1,
+    });
+    expect(creditTasks(seen, lesson, ['a'], {}, 5)).toBe(seen);
   });
 });

@@ -1,96 +1,107 @@
 /**
- * `kubectl config`: the simulated kubeconfig has one cluster, one user and one context
- * whose namespace `set-context --current --namespace` changes.
+ * `kubectl config`: the simulated kubeconfig (kubeconfig.ts) — its contexts listed, switched,
+ * changed and added — and views of it.
  */
+import type { KubeContext } from '../../cluster/index.ts';
+import {
+  allContexts,
+  currentContext,
+  currentContextName,
+  setContext as setContextEntry,
+  useContext,
+} from '../kubeconfig.ts';
 import { toYaml } from '../printers/serialize.ts';
 import type { Command } from '../types.ts';
-import { OUTPUT_FLAG } from './output-flags.ts';
+import {
+  configGroup,
+  currentContextSpec,
+  getContextsSpec,
+  setContextSpec,
+  useContextSpec,
+  viewSpec,
+} from './config-specs.ts';
 
-const CONTEXT = 'kubernetes-admin@kubernetes';
-
-function kubeconfig(namespace: string, user: string, minify: boolean) {
+function kubeconfig(ctx: KubeContext, minify: boolean) {
+  const current = currentContext(ctx);
+  const contexts = minify ? [current] : allContexts(ctx);
+  const users = [...new Set(contexts.map((c) => c.user).filter(Boolean))].sort();
+  const clusters = [...new Set(contexts.map((c) => c.cluster).filter(Boolean))].sort();
   return {
     apiVersion: 'v1',
-    clusters: [
-      {
-        cluster: {
-          'certificate-authority-data': 'DATA+OMITTED',
-          server: 'https://172.18.0.2:6443',
-        },
-        name: 'kubernetes',
+    clusters: clusters.map((name) => ({
+      cluster: {
+        'certificate-authority-data': 'DATA+OMITTED',
+        server: 'https://172.18.0.2:6443',
       },
-    ],
-    contexts: [
-      {
-        context: {
-          cluster: 'kubernetes',
-          ...(namespace !== 'default' || !minify ? { namespace } : {}),
-          user,
-        },
-        name: CONTEXT,
+      name,
+    })),
+    contexts: contexts.map((c) => ({
+      context: {
+        cluster: c.cluster,
+        ...(c.name === current.name && !minify ? { namespace: ctx.namespace } : {}),
+        ...(c.namespace !== undefined && (c.name !== current.name || minify)
+          ? { namespace: c.namespace }
+          : {}),
+        user: c.user,
       },
-    ],
-    'current-context': CONTEXT,
+      name: c.name,
+    })),
+    'current-context': current.name,
     kind: 'Config',
     preferences: {},
-    users: [
-      {
-        name: user,
-        user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' },
-      },
-    ],
+    users: users.map((name) => ({
+      name,
+      user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' },
+    })),
   };
 }
 
 const setContext: Command = {
-  name: 'set-context',
-  short: 'Set a context entry in kubeconfig',
-  usage:
-    'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]',
-  flags: [
-    { name: 'current', type: 'bool', description: 'Modify the current context' },
-    { name: 'cluster', type: 'string', description: 'cluster for the context entry in kubeconfig' },
-    { name: 'user', type: 'string', description: 'user for the context entry in kubeconfig' },
-  ],
+  ...setContextSpec,
   run(ctx) {
-    const name = ctx.flags.current === true ? CONTEXT : ctx.args[0];
+    const current = ctx.flags.current === true;
+    if (current && ctx.args.length > 0)
+      return { stderr: 'error: you cannot specify both a context name and --current', exitCode: 1 };
+    const name = current ? currentContextName(ctx.state.context) : ctx.args[0];
     if (!name)
       return {
         stderr: 'error: you must specify a non-empty context name or --current',
         exitCode: 1,
       };
-    if (name !== CONTEXT)
+    const r = setContextEntry(ctx.state.context, name, {
+      ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
+      ...(typeof ctx.flags.user === 'string' ? { user: ctx.flags.user } : {}),
+      ...(typeof ctx.flags.cluster === 'string' ? { cluster: ctx.flags.cluster } : {}),
+    });
+    return {
+      state: { ...ctx.state, context: r.context },
+      stdout: `Context "${name}" ${r.created ? 'created' : 'modified'}.\n`,
+    };
+  },
+};
+
+const useContextCommand: Command = {
+  ...useContextSpec,
+  run(ctx) {
+    const name = ctx.args[0];
+    if (!name || ctx.args.length > 1)
       return {
-        stderr: `error: the simulated kubeconfig has only the context "${CONTEXT}"`,
+        stderr: `error: Unexpected args: [${ctx.args.join(' ')}]\nSee '${ctx.path} -h' for help and examples`,
         exitCode: 1,
       };
-    const namespace = ctx.namespaceExplicit ? ctx.namespace : ctx.state.context.namespace;
+    const next = useContext(ctx.state.context, name);
+    if (!next) return { stderr: `error: no context exists with the name: "${name}"`, exitCode: 1 };
     return {
-      state: { ...ctx.state, context: { ...ctx.state.context, namespace } },
-      stdout: `Context "${CONTEXT}" modified.\n`,
+      state: { ...ctx.state, context: next },
+      stdout: `Switched to context "${name}".\n`,
     };
   },
 };
 
 const view: Command = {
-  name: 'view',
-  short: 'Display merged kubeconfig settings or a specified kubeconfig file',
-  usage: 'kubectl config view [flags] [options]',
-  flags: [
-    OUTPUT_FLAG,
-    {
-      name: 'minify',
-      type: 'bool',
-      description: 'Remove all information not used by current-context from the output',
-    },
-    { name: 'raw', type: 'bool', description: 'Display raw byte data and sensitive data' },
-  ],
+  ...viewSpec,
   run(ctx) {
-    const cfg = kubeconfig(
-      ctx.state.context.namespace,
-      ctx.state.context.user,
-      ctx.flags.minify === true,
-    );
+    const cfg = kubeconfig(ctx.state.context, ctx.flags.minify === true);
     const jsonpath =
       typeof ctx.flags.output === 'string' && ctx.flags.output.startsWith('jsonpath=')
         ? ctx.flags.output.slice(9)
@@ -106,38 +117,48 @@ const view: Command = {
   },
 };
 
-const currentContext: Command = {
-  name: 'current-context',
-  short: 'Display the current-context',
-  usage: 'kubectl config current-context [options]',
-  flags: [],
-  run: () => ({ stdout: `${CONTEXT}\n` }),
+const currentContextCommand: Command = {
+  ...currentContextSpec,
+  run: (ctx) => ({ stdout: `${currentContextName(ctx.state.context)}\n` }),
 };
 
+/** kubectl's tabwriter for these tables: cells at least 10 wide, 3 spaces of padding. */
+function tabwriter(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(10, ...rows.map((r) => r[i]!.length + 3)));
+  return rows
+    .map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join(''))
+    .join('\n');
+}
+
 const getContexts: Command = {
-  name: 'get-contexts',
-  short: 'Describe one or many contexts',
-  usage: 'kubectl config get-contexts [(-o|--output=)name)] [options]',
-  flags: [OUTPUT_FLAG],
+  ...getContextsSpec,
   run(ctx) {
-    if (ctx.flags.output === 'name') return { stdout: `${CONTEXT}\n` };
-    const ns = ctx.state.context.namespace;
+    const all = allContexts(ctx.state.context);
+    const current = currentContextName(ctx.state.context);
+    const missing = ctx.args.find((a) => !all.some((c) => c.name === a));
+    if (missing) return { stderr: `error: context ${missing} not found`, exitCode: 1 };
+    const shown = ctx.args.length ? all.filter((c) => ctx.args.includes(c.name)) : all;
+    if (ctx.flags.output === 'name') return { stdout: shown.map((c) => `${c.name}\n`).join('') };
+    if (ctx.flags.output !== undefined && ctx.flags.output !== '')
+      return { stderr: `error: output must be one of '' or 'name'`, exitCode: 1 };
+    const rows = shown.map((c) => [
+      c.name === current ? '*' : '',
+      c.name,
+      c.cluster,
+      c.user,
+      c.namespace ?? '',
+    ]);
     const header = ['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'];
-    const row = ['*', CONTEXT, 'kubernetes', ctx.state.context.user, ns === 'default' ? '' : ns];
-    const w = header.map((h, i) => Math.max(h.length, row[i]!.length) + 3);
-    const line = (r: string[]) =>
-      r
-        .map((c, i) => (i < r.length - 1 ? c.padEnd(w[i]!) : c))
-        .join('')
-        .trimEnd();
-    return { stdout: `${line(header)}\n${line(row)}\n` };
+    const table = tabwriter(ctx.flags['no-headers'] === true ? rows : [header, ...rows]);
+    return { stdout: rows.length || ctx.flags['no-headers'] !== true ? `${table}\n` : '' };
   },
 };
 
-export const config: Command = {
-  name: 'config',
-  short: 'Modify kubeconfig files',
-  usage: 'kubectl config SUBCOMMAND [options]',
-  flags: [],
-  subcommands: [setContext, view, currentContext, getContexts],
-};
+/** `kubectl config` with its subcommands implemented. */
+export const config: Command = configGroup([
+  setContext,
+  useContextCommand,
+  view,
+  currentContextCommand,
+  getContexts,
+]);

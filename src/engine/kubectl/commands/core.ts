@@ -6,7 +6,14 @@
 import type { Command } from '../types.ts';
 import { apply } from './apply.ts';
 import { auth } from './auth.ts';
-import { config } from './config.ts';
+import {
+  configGroup,
+  currentContextSpec,
+  getContextsSpec,
+  setContextSpec,
+  useContextSpec,
+  viewSpec,
+} from './config-specs.ts';
 import { createCommand } from './create.ts';
 import {
   createClusterRoleBindingSpec,
@@ -67,7 +74,9 @@ export const CORE_COMMANDS: readonly Command[] = [
   deferred(editSpec),
   exec,
   auth,
-  config,
+  configGroup(
+    [setContextSpec, useContextSpec, viewSpec, currentContextSpec, getContextsSpec].map(deferred),
+  ),
   deferred(apiResourcesSpec),
   deferred(probeSpec),
   deferred(cniSpec),

@@ -140,9 +140,30 @@ export const editSpec: CommandSpec = {
 
 export const explainSpec: CommandSpec = {
   name: 'explain',
-  short: 'Explain in words every hop of a connection (nslab)',
-  usage: 'explain --from NS/POD --to NS/POD|URL [--port N] [--protocol P]',
+  args: 'resource',
+  short: 'Get documentation for a resource; with --from, every hop of a connection (nslab)',
+  usage:
+    'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext] [options]\n' +
+    '  explain --from NS/POD --to NS/POD|URL [--port N] [--protocol P]   (nslab: a connection, hop by hop)',
   flags: [
+    {
+      name: 'recursive',
+      type: 'bool',
+      description:
+        'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.',
+    },
+    {
+      name: 'api-version',
+      type: 'string',
+      description: 'Use given api-version (group/version) of the resource.',
+    },
+    {
+      name: 'output',
+      type: 'string',
+      default: 'plaintext',
+      values: ['plaintext'],
+      description: 'Format in which to render the schema. Valid values are: (plaintext).',
+    },
     { name: 'from', type: 'string', description: 'Source pod (NS/POD)' },
     { name: 'to', type: 'string', description: 'Destination pod (NS/POD) or URL' },
     { name: 'port', type: 'int', description: 'Destination port (overrides the URL port)' },

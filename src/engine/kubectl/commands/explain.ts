@@ -7,7 +7,9 @@
 import { connect, podListens, sendPacket, type Hop } from '../../routing/index.ts';
 import type { Protocol } from '../../netpol/index.ts';
 import type { Pod, Stored } from '../../cluster/index.ts';
-import type { Command, CommandOutput } from '../types.ts';
+import { resolveResourceType } from '../../api/index.ts';
+import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { explainFields } from '../explain/field-docs.ts';
 import { explainSpec } from './deferred-specs.ts';
 import { podFromRef } from './exec/target.ts';
 
@@ -52,9 +54,43 @@ function podLabel(p: Stored<Pod>): string {
   return `${p.metadata.namespace}/${p.metadata.name} (${p.status?.podIP ?? 'no IP'})`;
 }
 
+/** `kubectl explain RESOURCE[.field…]`: the API's field documentation. */
+function explainResource(ctx: CommandContext): CommandOutput {
+  const fail = (stderr: string): CommandOutput => ({ stderr, exitCode: 1 });
+  if (ctx.args.length === 0)
+    return fail(
+      'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
+  if (ctx.args.length > 1) return fail('error: We accept only this format: explain RESOURCE');
+  const output = ctx.flags.output ?? 'plaintext';
+  if (output !== 'plaintext') return fail(`error: unsupported output format: ${String(output)}`);
+  // kubectl splits at the first dot: the resource, then the field path.
+  const [resource, ...path] = ctx.args[0]!.split('.');
+  const info = resolveResourceType(resource!);
+  if (!info || resource!.includes('/'))
+    return fail(`error: the server doesn't have a resource type "${resource}"`);
+  const apiVersion = ctx.flags['api-version'];
+  if (typeof apiVersion === 'string' && apiVersion && apiVersion !== info.apiVersion) {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    return fail(
+      `error: couldn't find resource for "${group ? `${group}/` : ''}${version}, Resource=${info.resource}"`,
+    );
+  }
+  const r = explainFields(info, path, ctx.flags.recursive === true);
+  return r.ok ? { stdout: r.text } : fail(r.error);
+}
+
 export const explain: Command = {
   ...explainSpec,
-  run: (ctx): CommandOutput => {
+  // With --from (or --to) the line asks for a connection's path (nslab); otherwise kubectl's.
+  run: (ctx) =>
+    ctx.flags.from !== undefined || ctx.flags.to !== undefined
+      ? explainPath(ctx)
+      : explainResource(ctx),
+};
+
+function explainPath(ctx: CommandContext): CommandOutput {
+  {
     const from = ctx.flags.from;
     const to = ctx.flags.to;
     if (typeof from !== 'string' || !from)
@@ -123,5 +159,5 @@ export const explain: Command = {
       `Result: ${ENDINGS[r.outcome]}${r.answeredBy ? ` — answered by ${r.answeredBy}` : ''} (curl exit ${curlExit})`,
     );
     return { stdout: `${lines.join('\n')}\n` };
-  },
-};
+  }
+}

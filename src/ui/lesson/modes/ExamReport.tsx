@@ -3,15 +3,10 @@
  * engine's account of it and the reference solution, shown only once the exam has ended.
  */
 import type { ExamReport, ExamSession } from '../../../learn/index.ts';
+import { clockText } from '../../shell/ExamClock.tsx';
 
 /** Time as the exam clock shows it: m:ss under an hour, h:mm:ss above. */
-export function clockText(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
+export { clockText };
 
 export const pct = (n: number) => `${Math.round(n * 10) / 10}%`;
 export const pts = (n: number) => String(Math.round(n * 100) / 100);

@@ -197,6 +197,13 @@ export function VisualMode({ cluster, bridge }: ModeProps) {
   const step = story?.steps[at];
   const track = story?.track ?? [];
   const packetStop = step ? Math.max(0, track.indexOf(step.at)) : 0;
+  // The counter counts the stops of the track, as lit: a stop may take several steps (DNS tries
+  // each search-list name), told as parts of that stop, so "Step 3" is always the third stop.
+  const here = story && step ? story.steps.filter((s) => s.at === step.at) : [];
+  const part = step ? here.indexOf(step) + 1 : 0;
+  const counter = story
+    ? `Step ${packetStop + 1} of ${track.length}${here.length > 1 ? ` (part ${part} of ${here.length})` : ''}`
+    : '';
 
   return (
     <div className="visual">
@@ -332,9 +339,7 @@ export function VisualMode({ cluster, bridge }: ModeProps) {
               >
                 Forward <span aria-hidden="true">▶</span>
               </button>
-              <span className="visual__count">
-                Step {at + 1} of {story.steps.length}
-              </span>
+              <span className="visual__count">{counter}</span>
             </div>
             <div
               className="visual__track"
@@ -366,7 +371,7 @@ export function VisualMode({ cluster, bridge }: ModeProps) {
           <div className={`visual__narration visual__narration--${step.status}`} aria-live="polite">
             <p className="visual__now">
               <strong>
-                Step {at + 1} of {story.steps.length}: {step.title}
+                {counter}: {step.title}
               </strong>{' '}
               <span className="visual__status">{STATUS_TEXT[step.status]}</span>
             </p>

@@ -152,7 +152,12 @@ export function runTool(ctx: ToolContext, argv: readonly string[]): ToolResult {
   const [program, ...args] = argv;
   const name = (program ?? '').split('/').pop() ?? '';
   if ((name === 'sh' || name === 'bash' || name === 'ash') && args[0] === '-c') {
-    const words = splitWords(args[1] ?? '');
+    // The script's `$VAR`s expand from the same environment `env` prints.
+    const vars = environment(ctx);
+    const words = splitWords(args[1] ?? '', (name) => {
+      const v = vars.find((x) => x.startsWith(`${name}=`));
+      return v?.slice(name.length + 1);
+    });
     if (!words.ok) return { stdout: '', stderr: `sh: syntax error: ${words.error}\n`, exitCode: 2 };
     if (words.words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
     const r = runTool(ctx, words.words);
