@@ -238,3 +238,15 @@ export async function openLessonsDock(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await lessonsDock(page).waitFor();
 }
+
+/**
+ * Toggles the history timeline from the toolbar: its own button on a wide bar, or the entry in
+ * "More" where the bar is narrower than 1600 px.
+ */
+export async function toggleHistory(page: Page): Promise<void> {
+  const bar = page.getByRole('toolbar', { name: 'Cluster tools' });
+  const inline = bar.getByRole('button', { name: 'History', exact: true });
+  if (await inline.isVisible()) return inline.click();
+  await bar.getByRole('button', { name: 'More' }).click();
+  await bar.getByRole('list', { name: 'More' }).getByRole('button', { name: 'History' }).click();
+}

@@ -20,6 +20,7 @@ import {
   seriousViolations,
   sharedChromium,
   shot,
+  toggleHistory,
   typeCommand,
   withBlockedTest,
 } from './app-helpers.ts';
@@ -47,15 +48,6 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 const PHONE = { width: 390, height: 844 };
-
-/** Toggles the history timeline: from the bar, or from "More" where the bar is narrow. */
-async function toggleHistory(page: Page): Promise<void> {
-  const bar = page.getByRole('toolbar', { name: 'Cluster tools' });
-  const inline = bar.getByRole('button', { name: 'History', exact: true });
-  if (await inline.isVisible()) return inline.click();
-  await bar.getByRole('button', { name: 'More' }).click();
-  await bar.getByRole('list', { name: 'More' }).getByRole('button', { name: 'History' }).click();
-}
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const v = await seriousViolations(page);
