@@ -173,6 +173,7 @@ export function createClusterSlice(init: {
         } else {
           set({ terminal, commandHistory });
         }
+        get().observeGuide(r.requests ?? []);
         return r;
       },
 

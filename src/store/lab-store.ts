@@ -10,6 +10,7 @@ import { createCluster, type ClusterState } from '../engine/model.ts';
 import { startAutosave } from './autosave.ts';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice.ts';
 import { createExamSlice, type ExamSlice } from './exam-slice.ts';
+import { createGuideSlice, type GuideSlice } from './guide-slice.ts';
 import { createLayoutSlice, updateRooms, type LayoutSlice } from './layout-slice.ts';
 import { startLessonCredit } from './lesson-credit.ts';
 import { createLessonSlice, type LessonSlice } from './lesson-slice.ts';
@@ -29,6 +30,15 @@ export {
   type LessonSlice,
 } from './lesson-slice.ts';
 export type { RecallSlice } from './recall-slice.ts';
+export {
+  GUIDE_STORAGE_KEY,
+  GUIDE_QUALIFIED_COMMAND,
+  GUIDE_SHORT_COMMAND,
+  isUntouchedCluster,
+  type GuideCall,
+  type GuideSlice,
+  type GuideStep,
+} from './guide-slice.ts';
 export type { TerminalLine, TerminalSlice } from './terminal-slice.ts';
 
 export type LabState = ClusterSlice &
@@ -36,7 +46,8 @@ export type LabState = ClusterSlice &
   LayoutSlice &
   LessonSlice &
   RecallSlice &
-  ExamSlice;
+  ExamSlice &
+  GuideSlice;
 
 export interface LabStoreOptions {
   /** Where everything is saved; null keeps this visit in memory only (tests). Default: localStorage. */
@@ -75,6 +86,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       saved: saved.exam,
       setAside: (reason) => setAsidePart(saved.storage, 'exam', reason),
     })(...a),
+    ...createGuideSlice({ storage: saved.storage })(...a),
   }));
 
   if (!store.getState().runtimeReady) {

@@ -18,12 +18,16 @@ export interface TerminalSlice {
   terminal: TerminalLine[];
   /** Lines typed, oldest first (saved with the session). */
   commandHistory: string[];
+  /** A line put in the command box for the learner to run (a guide's "Type it for me"). */
+  suggestion: { text: string; seq: number } | null;
   /**
    * The shell's aliases once `alias`/`unalias` changed them (for the session); until then
    * undefined, which the interpreter reads as the login shell's (`k=kubectl`).
    */
   aliases: ShellAliases | undefined;
   clearTerminal: () => void;
+  /** Puts a line in the command box, focused, without running it. */
+  suggestCommand: (text: string) => void;
 }
 
 /** The transcript keeps its newest lines: a long session must not grow the page without bound. */
@@ -57,10 +61,12 @@ export function printed(r: CommandResult): TerminalLine[] {
 export function createTerminalSlice(init: {
   commandHistory?: string[];
 }): StateCreator<LabState, [], [], TerminalSlice> {
-  return (set) => ({
+  return (set, get) => ({
     terminal: [terminalLine('info', WELCOME)],
     commandHistory: init.commandHistory ?? [],
+    suggestion: null,
     aliases: undefined,
     clearTerminal: () => set({ terminal: [] }),
+    suggestCommand: (text) => set({ suggestion: { text, seq: (get().suggestion?.seq ?? 0) + 1 } }),
   });
 }

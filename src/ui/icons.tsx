@@ -143,3 +143,17 @@ export const ArrowInIcon = (p: P) => (
     <path d="M19 12H5M11 6l-6 6 6 6" />
   </Svg>
 );
+export const HelpIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7" />
+    <path d="M12 17h.01" />
+  </Svg>
+);
+export const MoreIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="5" cy="12" r="1" />
+    <circle cx="12" cy="12" r="1" />
+    <circle cx="19" cy="12" r="1" />
+  </Svg>
+);

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { STORAGE_KEY } from '../../src/store/index.ts';
+import { GUIDE_STORAGE_KEY, SCHEMA_VERSION, STORAGE_KEY } from '../../src/store/index.ts';
 import { BLANK_PATH, launchBrowser, serveDist } from './harness.ts';
 
 /** The built app in the shared Chromium page, with the uncaught errors it reports during the test. */
@@ -22,7 +22,17 @@ export interface FreshAppOptions {
   viewport?: { width: number; height: number };
   /** localStorage entries in place before the app's first script runs. */
   storage?: Record<string, string>;
+  /**
+   * A true first visit, with the guided start showing. By default the guide counts as seen, so
+   * a test starts in the sandbox as a returning learner would.
+   */
+  firstVisit?: boolean;
 }
+
+/** The saved flag that marks the guided start as seen. */
+export const GUIDE_SEEN = {
+  [GUIDE_STORAGE_KEY]: JSON.stringify({ schema: SCHEMA_VERSION, seen: true }),
+};
 
 /** One Chromium page and one served dist/, shared by the tests of a describe block. */
 export interface SharedChromium {
@@ -67,18 +77,21 @@ export function sharedChromium(): SharedChromium {
     await server?.close();
   });
   return {
-    async freshApp({ viewport = VIEWPORT, storage = {} } = {}) {
+    async freshApp({ viewport = VIEWPORT, storage = {}, firstVisit = false } = {}) {
       if (!browser || !server) throw new Error('freshApp() is for the tests of its describe block');
       if (!page || page.isClosed()) {
         page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
         page.on('pageerror', (e) => opened.at(-1)?.errors.push(e.message));
       }
       if (page.url() !== blank()) await page.goto(blank());
-      await page.evaluate((entries) => {
-        localStorage.clear();
-        sessionStorage.clear();
-        for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-      }, storage);
+      await page.evaluate(
+        (entries) => {
+          localStorage.clear();
+          sessionStorage.clear();
+          for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+        },
+        firstVisit ? storage : { ...GUIDE_SEEN, ...storage },
+      );
       const size = page.viewportSize();
       if (size?.width !== viewport.width || size.height !== viewport.height)
         await page.setViewportSize(viewport);
@@ -224,4 +237,16 @@ export async function savedSession(
 export async function openLessonsDock(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await lessonsDock(page).waitFor();
+}
+
+/**
+ * Toggles the history timeline from the toolbar: its own button on a wide bar, or the entry in
+ * "More" where the bar is narrower than 1600 px.
+ */
+export async function toggleHistory(page: Page): Promise<void> {
+  const bar = page.getByRole('toolbar', { name: 'Cluster tools' });
+  const inline = bar.getByRole('button', { name: 'History', exact: true });
+  if (await inline.isVisible()) return inline.click();
+  await bar.getByRole('button', { name: 'More' }).click();
+  await bar.getByRole('list', { name: 'More' }).getByRole('button', { name: 'History' }).click();
 }

@@ -13,6 +13,7 @@ import {
   sharedChromium,
   shot,
   terminalLog,
+  toggleHistory,
 } from './app-helpers.ts';
 import { hasBrowser } from './harness.ts';
 
@@ -168,10 +169,7 @@ describe.skipIf(!hasBrowser)('the learning modes in Chromium', () => {
     // The lessons panel closed and the history panel open: the clock is still there.
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await expect(dock.count()).resolves.toBe(0);
-    await page
-      .getByRole('button', { name: /history/i })
-      .first()
-      .click();
+    await toggleHistory(page);
     expect(await clock.isVisible()).toBe(true);
     const before = await seconds();
     await page.reload();

@@ -86,7 +86,8 @@ export default function Editor({ seed }: { seed: number }) {
         EditorView.updateListener.of((u) => {
           if (u.docChanged) draft = u.state.doc.toString();
         }),
-        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest' }),
+        // tabindex 0 (the content is focusable anyway): axe then sees the scroller's content reachable.
+        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest', tabindex: '0' }),
         EditorView.theme({
           '&': { height: '100%', fontSize: '14px' },
           '.cm-scroller': { fontFamily: 'var(--mono)' },
@@ -154,7 +155,7 @@ export default function Editor({ seed }: { seed: number }) {
       </div>
       <div className="editor__cm" ref={host} />
       {problems.length > 0 && (
-        <ul className="editor__problems" aria-label="Validation">
+        <ul className="editor__problems" aria-label="Validation" tabIndex={0}>
           {problems.map((p, i) => (
             <li key={i} className={p.severity === 'error' ? 'is-failed' : 'is-ok'}>
               <span className="editor__line">line {p.line}</span> {p.message}

@@ -6,6 +6,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { LessonsColumn, LessonsToggle } from '../lesson/LessonsDock.tsx';
 import { Terminal } from '../terminal/Terminal.tsx';
 import { ExamClock } from './ExamClock.tsx';
+import { FirstCallGuide } from './FirstCallGuide.tsx';
 import { Notices } from './Notices.tsx';
 import { useLab, useLabStore } from './store-context.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -151,6 +152,8 @@ export function App() {
           </div>
           <div
             className="side__panel"
+            // Reachable by Tab when what it shows has no control of its own (and scrolls).
+            tabIndex={0}
             role="tabpanel"
             id={tab === 'inspector' ? 'panel-inspector' : 'panel-editor'}
             aria-labelledby={tab === 'inspector' ? 'tab-inspector' : 'tab-editor'}
@@ -166,6 +169,7 @@ export function App() {
         </aside>
       </main>
       <Terminal />
+      <FirstCallGuide />
     </div>
   );
 }

@@ -4,7 +4,9 @@ import type { NetworkPolicyMode } from '../../engine/model.ts';
 import {
   ClockIcon,
   DownloadIcon,
+  HelpIcon,
   ListIcon,
+  MoreIcon,
   RedoIcon,
   ResetIcon,
   ShieldIcon,
@@ -13,20 +15,27 @@ import {
   UndoIcon,
   UploadIcon,
 } from '../icons.tsx';
+import { MenuButton } from './MenuButton.tsx';
 import { useLab, useLabStore } from './store-context.tsx';
 
-/** A toolbar button: its icon, and its label as text (hidden when the bar is narrow) and name. */
+/** A toolbar button: its icon, and its label as text (icons alone below 1280 px) and name. */
 function ToolButton({
   label,
   icon,
   variant,
   pressed,
+  wide,
+  text,
   ...rest
 }: {
   label: string;
   icon: ReactNode;
-  variant?: 'compact' | 'danger';
+  variant?: 'danger';
   pressed?: boolean;
+  /** Shown only on a wide bar (≥ 1600 px); below, the same action is in the "More" menu. */
+  wide?: boolean;
+  /** Visible text when it differs from the name (the name starts with its words). */
+  text?: ReactNode;
   onClick: () => void;
   disabled?: boolean;
   title?: string;
@@ -34,12 +43,14 @@ function ToolButton({
   return (
     <button
       type="button"
-      className={variant ? `btn btn--${variant}` : 'btn'}
+      className={['btn', variant && `btn--${variant}`, wide && 'toolbar__wide']
+        .filter(Boolean)
+        .join(' ')}
       aria-label={label}
       {...(pressed !== undefined ? { 'aria-pressed': pressed } : {})}
       {...rest}
     >
-      {icon} <span className="btn__text">{label}</span>
+      {icon} <span className="btn__text">{text ?? label}</span>
     </button>
   );
 }
@@ -97,7 +108,7 @@ export function Toolbar({
         <ToolButton
           label="History"
           icon={<ClockIcon />}
-          variant="compact"
+          wide
           onClick={onToggleHistory}
           pressed={historyOpen}
           title="History timeline"
@@ -113,7 +124,7 @@ export function Toolbar({
         <ToolButton
           label="Pod labels"
           icon={<TagIcon />}
-          variant="compact"
+          wide
           onClick={() => store.getState().setShowLabels(!showLabels)}
           pressed={showLabels}
         />
@@ -159,7 +170,7 @@ export function Toolbar({
           title="How the cluster's network plugin (CNI) treats NetworkPolicy"
         >
           <ShieldIcon />
-          <span>Network plugin</span>
+          <span className="toolbar__wide-text">Network plugin</span>
           <select
             value={mode}
             onChange={(e) =>
@@ -172,13 +183,6 @@ export function Toolbar({
         </label>
       </div>
       <div className="toolbar__group toolbar__group--end">
-        <ToolButton
-          label="Import"
-          icon={<UploadIcon />}
-          variant="compact"
-          onClick={() => file.current?.click()}
-          title="Import a cluster from a YAML file"
-        />
         <input
           ref={file}
           type="file"
@@ -187,19 +191,59 @@ export function Toolbar({
           onChange={(e) => void onImport(e)}
           aria-label="Import YAML file"
         />
-        <ToolButton
-          label="Export"
-          icon={<DownloadIcon />}
-          variant="compact"
-          onClick={() => void onExport()}
-          title="Export the cluster as a YAML file"
+        <MenuButton
+          label="More"
+          icon={<MoreIcon />}
+          actions={[
+            {
+              label: 'History',
+              icon: <ClockIcon />,
+              onSelect: onToggleHistory,
+              pressed: historyOpen,
+              narrow: true,
+            },
+            {
+              label: 'Pod labels',
+              icon: <TagIcon />,
+              onSelect: () => store.getState().setShowLabels(!showLabels),
+              pressed: showLabels,
+              narrow: true,
+            },
+            {
+              label: 'Import YAML…',
+              icon: <UploadIcon />,
+              onSelect: () => file.current?.click(),
+              title: 'Import a cluster from a YAML file',
+            },
+            {
+              label: 'Export YAML',
+              icon: <DownloadIcon />,
+              onSelect: () => void onExport(),
+              title: 'Export the cluster as a YAML file',
+            },
+          ]}
         />
         <ToolButton
           label="Reset cluster"
+          text={
+            <>
+              Reset<span className="toolbar__wide-text"> cluster</span>
+            </>
+          }
           icon={<ResetIcon />}
           variant="danger"
           onClick={() => store.getState().reset()}
           title="Start over with a fresh cluster (Undo brings this one back)"
+        />
+        <MenuButton
+          label="Help"
+          icon={<HelpIcon />}
+          actions={[
+            {
+              label: 'Guided start: your first cross-namespace call',
+              onSelect: () => store.getState().openGuide(),
+            },
+          ]}
         />
       </div>
     </div>

@@ -50,6 +50,18 @@ export function Terminal() {
     if (el) el.scrollTop = el.scrollHeight;
   }, [lines]);
 
+  // A line offered by a guide: in the box, focused, the caret at its end, not yet run.
+  const suggestion = useLab((s) => s.suggestion);
+  useEffect(() => {
+    if (!suggestion) return;
+    setText(suggestion.text);
+    const el = input.current;
+    el?.focus();
+    requestAnimationFrame(() =>
+      el?.setSelectionRange(suggestion.text.length, suggestion.text.length),
+    );
+  }, [suggestion]);
+
   useEffect(() => {
     const el = input.current;
     if (!el) return;
