@@ -81,6 +81,36 @@ function planExtent(nodes: LabNode[]): string {
   return `${w}x${h}`;
 }
 
+/** A path's nodes never zoom in further than this (flow px, at least, on each side). */
+const FOCUS_MIN_W = 760;
+const FOCUS_MIN_H = 380;
+
+/** The box around some nodes (children placed in their rooms), grown to a comfortable size. */
+export function focusBounds(
+  nodes: readonly LabNode[],
+  ids: ReadonlySet<string>,
+): { x: number; y: number; width: number; height: number } {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const id of ids) {
+    const n = byId.get(id);
+    if (!n) continue;
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    const x = n.position.x + (parent?.position.x ?? 0);
+    const y = n.position.y + (parent?.position.y ?? 0);
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x + (n.width ?? 0));
+    y1 = Math.max(y1, y + (n.height ?? 0));
+  }
+  const w = Math.max(x1 - x0, FOCUS_MIN_W);
+  const h = Math.max(y1 - y0, FOCUS_MIN_H);
+  return { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - h / 2, width: w, height: h };
+}
+
 /** True when `next` only adds rooms to `prev` (false when the cluster was replaced). */
 function extendsRooms(prev: readonly string[], next: readonly string[]): boolean {
   return prev.every((r, i) => next[i] === r);
@@ -249,16 +279,9 @@ function Building() {
     if (t) for (const id of testPathNodes(t, ids)) wanted.add(id);
     if (wanted.size === 0) return;
     userMoved.current = true;
-    requestAnimationFrame(
-      () =>
-        void flow.current?.fitView({
-          nodes: [...wanted].map((id) => ({ id })),
-          padding: 0.3,
-          maxZoom: 1.2,
-          minZoom: NAMES_ZOOM,
-          duration: reducedMotion() ? 0 : 400,
-        }),
-    );
+    const box = focusBounds(nodes, wanted);
+    // fitBounds, not fitView: React Flow queues a fitView until its nodes next change.
+    void flow.current?.fitBounds(box, { padding: 0.15, duration: reducedMotion() ? 0 : 400 });
   }, [focusRequest, nodes, results]);
 
   // Semantic zoom: a level and a band, not the raw zoom, so a zoom re-renders only at steps.
