@@ -11,10 +11,10 @@ import { SCENARIO } from './setup.ts';
 import { createLabStore, loadRuntime, type Runtime } from '../../src/store/index.ts';
 import {
   collapseParallel,
-  testPathNodes,
   toFlowElements,
   type TestEdgeData,
 } from '../../src/ui/diagram/elements.ts';
+import { testPathNodes } from '../../src/ui/diagram/focus-path.ts';
 import { cardHeight, POD_H, roomColumns, SVC_H, textLines } from '../../src/ui/diagram/layout.ts';
 import {
   DETAIL_TEXT_PX,
@@ -23,6 +23,7 @@ import {
   NAME_TEXT_PX,
   NAMES_ZOOM,
   overviewByDefault,
+  planViewport,
   READABLE_PX,
   zoomBand,
   zoomLevel,
@@ -133,6 +134,28 @@ describe('semantic zoom', () => {
       expect((12 / b) * z).toBeGreaterThanOrEqual(12 - 1e-9);
     }
     expect(bands.size).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('fitting the plan', () => {
+  it('shows a small building whole and centred, at most at life size', () => {
+    const v = planViewport({ x: 0, y: 0, width: 400, height: 200 }, 1000, 500);
+    expect(v.zoom).toBe(1);
+    expect(v.x).toBe(300);
+    expect(v.y).toBe(150);
+  });
+
+  it('fits a middling building whole when its names stay readable', () => {
+    const v = planViewport({ x: 0, y: 0, width: 1600, height: 600 }, 1000, 500);
+    expect(v.zoom).toBeCloseTo((1000 * 0.84) / 1600, 5);
+    expect(v.zoom).toBeGreaterThanOrEqual(NAMES_ZOOM);
+  });
+
+  it('shows a big building from its top-left corner at the names zoom, never cut on the left', () => {
+    const v = planViewport({ x: 100, y: 50, width: 8000, height: 6000 }, 1000, 500);
+    expect(v.zoom).toBe(NAMES_ZOOM);
+    expect(v.x + 100 * v.zoom).toBeCloseTo(80, 5);
+    expect(v.y + 50 * v.zoom).toBeCloseTo(40, 5);
   });
 });
 

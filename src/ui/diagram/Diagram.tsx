@@ -7,8 +7,8 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useStore as useFlowStore,
+  useStoreApi,
   type Edge,
-  type FitViewOptions,
   type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
@@ -24,22 +24,17 @@ import { reachFrom } from '../model/reach.ts';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
 import { selectionFromId, selectionId } from '../shell/selection.ts';
 import { edgeTypes, VerdictMarkers } from './edges.tsx';
-import {
-  sameEdge,
-  sameLabNode,
-  stabilize,
-  testPathNodes,
-  toFlowElements,
-  type LabNode,
-} from './elements.ts';
+import { sameEdge, sameLabNode, stabilize, toFlowElements, type LabNode } from './elements.ts';
 import { nodeTypes } from './nodes.tsx';
+import { focusBox } from './focus-path.ts';
 import { Overview, type OverviewRoom } from './Overview.tsx';
 import { Legend } from './Legend.tsx';
 import {
   MIN_ZOOM,
-  NAMES_ZOOM,
   OVERVIEW_MIN_WIDTH,
   overviewByDefault,
+  nodesBox,
+  planViewport,
   zoomBand,
   zoomLevel,
 } from './zoom.ts';
@@ -79,36 +74,6 @@ function planExtent(nodes: LabNode[]): string {
     h = Math.max(h, n.position.y + (n.height ?? 0));
   }
   return `${w}x${h}`;
-}
-
-/** A path's nodes never zoom in further than this (flow px, at least, on each side). */
-const FOCUS_MIN_W = 760;
-const FOCUS_MIN_H = 380;
-
-/** The box around some nodes (children placed in their rooms), grown to a comfortable size. */
-export function focusBounds(
-  nodes: readonly LabNode[],
-  ids: ReadonlySet<string>,
-): { x: number; y: number; width: number; height: number } {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const id of ids) {
-    const n = byId.get(id);
-    if (!n) continue;
-    const parent = n.parentId ? byId.get(n.parentId) : undefined;
-    const x = n.position.x + (parent?.position.x ?? 0);
-    const y = n.position.y + (parent?.position.y ?? 0);
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x + (n.width ?? 0));
-    y1 = Math.max(y1, y + (n.height ?? 0));
-  }
-  const w = Math.max(x1 - x0, FOCUS_MIN_W);
-  const h = Math.max(y1 - y0, FOCUS_MIN_H);
-  return { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - h / 2, width: w, height: h };
 }
 
 /** True when `next` only adds rooms to `prev` (false when the cluster was replaced). */
@@ -215,39 +180,27 @@ function Building() {
   }, []);
   const onPaneClick = useCallback(() => store.getState().select(null), [store]);
   const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
-  // React Flow copies this prop into its store whenever its identity changes (each such update
-  // re-runs its selectors over every node and edge): a new object only when the plan's start does.
-  const planKey =
-    roomCount > 24
-      ? startOfPlan(nodes)
-          .map((n) => n.id)
-          .join(' ')
-      : null;
-  const fitViewOptions = useMemo(
-    () => ({
-      padding: 0.08,
-      maxZoom: 1,
-      minZoom: NAMES_ZOOM,
-      ...(planKey !== null
-        ? { nodes: planKey.split(' ').flatMap((id) => (id ? [{ id }] : [])) }
-        : {}),
-    }),
-    [planKey],
-  );
-  const fitOptions = useCallback(
-    (animate: boolean): FitViewOptions<LabNode> => {
+  const flowStore = useStoreApi();
+  /** Brings the plan into view (its start, for a big building), names readable. */
+  const fitPlan = useCallback(
+    function fit(animate: boolean, tries = 0) {
       const big = roomCount > 24;
-      return {
-        padding: 0.08,
-        maxZoom: 1,
-        // Never so far out that the names fall below a readable size: a building too large
-        // for the window is shown from its start, and the overview or a zoom shows the rest.
-        minZoom: NAMES_ZOOM,
+      const ids = new Set(
+        (big ? startOfPlan(nodes) : nodes.filter((n) => n.type === 'room')).map((n) => n.id),
+      );
+      const box = nodesBox(nodes, ids);
+      if (!box) return;
+      const { width, height } = flowStore.getState();
+      // The pane is measured, and React Flow ready, a frame or two after mounting.
+      if (!width || !height || !flow.current) {
+        if (tries < 30) requestAnimationFrame(() => fit(animate, tries + 1));
+        return;
+      }
+      void flow.current?.setViewport(planViewport(box, width, height), {
         duration: animate && !big && !reducedMotion() ? 300 : 0,
-        ...(big ? { nodes: startOfPlan(nodes) } : {}),
-      };
+      });
     },
-    [roomCount, nodes],
+    [roomCount, nodes, flowStore],
   );
   // The camera follows the building (a new room, more desks, a replaced cluster) until the
   // learner moves it; replacing the cluster (a lesson, a file, a reset) gives it back.
@@ -256,16 +209,17 @@ function Building() {
     if (event) userMoved.current = true;
   }, []);
   const extent = planExtent(nodes);
-  const last = useRef({ rooms, roomCount, extent });
+  const last = useRef<{ rooms: string[]; roomCount: number; extent: string } | null>(null);
   useEffect(() => {
-    const prev = last.current;
+    const prev = last.current ?? { rooms: [], roomCount: -1, extent: '' };
+    const first = last.current === null;
     last.current = { rooms, roomCount, extent };
-    const replaced = !extendsRooms(prev.rooms, rooms);
+    const replaced = !first && !extendsRooms(prev.rooms, rooms);
     if (replaced) userMoved.current = false;
     const grew = roomCount > prev.roomCount;
     if (!replaced && !grew && (extent === prev.extent || userMoved.current)) return;
-    requestAnimationFrame(() => void flow.current?.fitView(fitOptions(!replaced)));
-  }, [rooms, roomCount, extent, fitOptions]);
+    requestAnimationFrame(() => fitPlan(!replaced && !first));
+  }, [rooms, roomCount, extent, fitPlan]);
 
   // "Show on the diagram": pan and zoom to the nodes asked for and the test's path.
   const focusRequest = useLab((s) => s.focusRequest);
@@ -273,13 +227,9 @@ function Building() {
   useEffect(() => {
     if (!focusRequest || focusRequest.seq === lastFocus.current) return;
     lastFocus.current = focusRequest.seq;
-    const ids = new Set(nodes.map((n) => n.id));
-    const wanted = new Set(focusRequest.ids.filter((id) => ids.has(id)));
-    const t = results.find((r) => r.spec.id === focusRequest.test);
-    if (t) for (const id of testPathNodes(t, ids)) wanted.add(id);
-    if (wanted.size === 0) return;
+    const box = focusBox(nodes, results, focusRequest);
+    if (!box) return;
     userMoved.current = true;
-    const box = focusBounds(nodes, wanted);
     // fitBounds, not fitView: React Flow queues a fitView until its nodes next change.
     void flow.current?.fitBounds(box, { padding: 0.15, duration: reducedMotion() ? 0 : 400 });
   }, [focusRequest, nodes, results]);
@@ -323,8 +273,6 @@ function Building() {
           onPaneClick={onPaneClick}
           onInit={onInit}
           onMoveStart={onMoveStart}
-          fitView
-          fitViewOptions={fitViewOptions}
           minZoom={MIN_ZOOM}
           maxZoom={2}
           nodesDraggable={false}

@@ -129,32 +129,6 @@ function testTarget(t: ConnectionTestResult, ids: Set<string>): string | undefin
   return candidates.map(objectId).find((id) => ids.has(id));
 }
 
-/**
- * The nodes a connection test's request passes, for bringing it into view: the caller, the
- * Services and pods of its hops (as the engine typed them), and the pod that answered.
- */
-export function testPathNodes(t: ConnectionTestResult, ids: Set<string>): string[] {
-  const out = new Set<string>([`Pod/${t.spec.from}`]);
-  const r = t.result;
-  if (r) {
-    for (const h of r.hops) {
-      const ref =
-        h.kind === 'endpoint'
-          ? h.to.pod
-          : h.kind === 'listen'
-            ? h.pod
-            : h.kind === 'service'
-              ? h.object
-              : h.kind === 'ingress' || h.kind === 'egress'
-                ? h.to.pod
-                : undefined;
-      if (ref) out.add(objectId(ref));
-    }
-    if (r.answeredBy) out.add(`Pod/${r.answeredBy}`);
-  }
-  return [...out].filter((id) => ids.has(id));
-}
-
 /** Edge label text: the verdict in a word, plus the engine's deciding hop in a few words. */
 export function testLabel(t: ConnectionTestResult): { ok: boolean; text: string; detail: string } {
   if (!t.present || !t.result) return { ok: false, text: 'Source pod is gone', detail: '' };

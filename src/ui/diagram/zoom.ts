@@ -3,6 +3,7 @@
  * falls below a readable size. Each level's threshold is the zoom at which its smallest text
  * (in flow pixels, set in styles.css) is still READABLE_PX on screen.
  */
+import type { LabNode } from './elements.ts';
 
 /** The smallest text size on screen, in CSS pixels, the diagram lets a learner see. */
 export const READABLE_PX = 11;
@@ -46,4 +47,57 @@ export const OVERVIEW_MIN_WIDTH = 1600;
 
 export function overviewByDefault(viewportWidth: number): boolean {
   return viewportWidth >= OVERVIEW_MIN_WIDTH;
+}
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The viewport that shows `bounds` in a `width`×`height` pane: the whole of it when that keeps
+ * the names readable (zoom ≥ minZoom), centred; otherwise at minZoom from its top-left corner,
+ * where a floor plan starts (the lobby and the first rooms), never cut on the left.
+ */
+export function planViewport(
+  bounds: Bounds,
+  width: number,
+  height: number,
+  { padding = 0.08, minZoom = NAMES_ZOOM, maxZoom = 1 } = {},
+): { x: number; y: number; zoom: number } {
+  const padX = width * padding;
+  const padY = height * padding;
+  const fit = Math.min(
+    (width - 2 * padX) / Math.max(bounds.width, 1),
+    (height - 2 * padY) / Math.max(bounds.height, 1),
+  );
+  const zoom = Math.min(maxZoom, Math.max(minZoom, fit));
+  const w = bounds.width * zoom;
+  const h = bounds.height * zoom;
+  const x = w <= width - 2 * padX ? (width - w) / 2 : padX;
+  const y = h <= height - 2 * padY ? (height - h) / 2 : padY;
+  return { x: x - bounds.x * zoom, y: y - bounds.y * zoom, zoom };
+}
+
+/** The box around some nodes (children placed in their rooms), or null when none is there. */
+export function nodesBox(nodes: readonly LabNode[], ids: ReadonlySet<string>): Bounds | null {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const id of ids) {
+    const n = byId.get(id);
+    if (!n) continue;
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    const x = n.position.x + (parent?.position.x ?? 0);
+    const y = n.position.y + (parent?.position.y ?? 0);
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x + (n.width ?? 0));
+    y1 = Math.max(y1, y + (n.height ?? 0));
+  }
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
