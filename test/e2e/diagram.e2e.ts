@@ -68,7 +68,10 @@ function checkNames(page: Page, names: string[]): Promise<NameCheck[]> {
         return { name, found: false, inView: false, clipped: true, covered: true, screenPx: 0 };
       const r = el.getBoundingClientRect();
       const css = getComputedStyle(el);
-      const scale = r.width / el.offsetWidth;
+      // The viewport's scale (offsetWidth is rounded to whole pixels; the transform is exact).
+      const scale = new DOMMatrix(
+        getComputedStyle(region.querySelector('.react-flow__viewport')!).transform,
+      ).a;
       const clippedBy = (e: HTMLElement) =>
         e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
       const card = el.closest<HTMLElement>('.svc-card')!;
@@ -159,7 +162,9 @@ describe.skipIf(!hasBrowser)('the building at real size', () => {
       .evaluate(
         (e) =>
           parseFloat(getComputedStyle(e).fontSize) *
-          (e.getBoundingClientRect().width / (e as HTMLElement).offsetWidth),
+          new DOMMatrix(
+            getComputedStyle(document.querySelector('.react-flow__viewport')!).transform,
+          ).a,
       );
     expect(px).toBeGreaterThanOrEqual(READABLE);
     await shot(page, 'diagram-boutique-plan-level');
