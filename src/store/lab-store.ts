@@ -22,7 +22,13 @@ import { createTerminalSlice, type TerminalSlice } from './terminal-slice.ts';
 
 export type { ClusterSlice } from './cluster-slice.ts';
 export { examClock, type ExamSlice } from './exam-slice.ts';
-export { updateRooms, type LayoutSlice, type Notice, type Selection } from './layout-slice.ts';
+export {
+  updateRooms,
+  type FocusRequest,
+  type LayoutSlice,
+  type Notice,
+  type Selection,
+} from './layout-slice.ts';
 export {
   freshActiveLesson,
   lessonLoadedNote,

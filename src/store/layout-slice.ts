@@ -23,6 +23,16 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * A request to bring part of the building into view: node ids (`Pod/ns/name`, `ns:room`) and,
+ * optionally, a connection test whose path (caller, Service, answering pod) the diagram adds.
+ */
+export interface FocusRequest {
+  seq: number;
+  ids: readonly string[];
+  test?: string;
+}
+
 export interface LayoutSlice {
   /** Room slots in first-seen order: the floor plan's stable layout (saved with the session). */
   rooms: string[];
@@ -35,6 +45,10 @@ export interface LayoutSlice {
   reach: { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' } | null;
   /** The connection test the inspector explains. */
   focusedTest: string | null;
+  /** The floor plan overview map: shown, hidden, or null for the default by window width. */
+  overview: boolean | null;
+  /** The latest request to pan and zoom the diagram to some nodes (null before the first). */
+  focusRequest: FocusRequest | null;
   notices: Notice[];
   /** Saved parts whose last write the storage refused (full): they live in memory only. */
   unsaved: readonly SavedPart[];
@@ -44,6 +58,9 @@ export interface LayoutSlice {
   setShowLabels: (on: boolean) => void;
   setReach: (reach: LayoutSlice['reach']) => void;
   dismissNotice: (id: number) => void;
+  setOverview: (shown: boolean) => void;
+  /** Asks the diagram to pan and zoom to these nodes (and the path of `test`, when given). */
+  focusNodes: (ids: readonly string[], test?: string) => void;
 }
 
 let noticeSeq = 0;
@@ -85,6 +102,8 @@ export function createLayoutSlice(init: {
     showLabels: false,
     reach: null,
     focusedTest: null,
+    overview: null,
+    focusRequest: null,
     notices: init.warnings.reduce<Notice[]>((all, text) => withNotice(all, 'warning', text), []),
     unsaved: [],
     select: (selection) => set({ selection }),
@@ -93,5 +112,14 @@ export function createLayoutSlice(init: {
     setShowLabels: (showLabels) => set({ showLabels }),
     setReach: (reach) => set({ reach }),
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    setOverview: (overview) => set({ overview }),
+    focusNodes: (ids, test) =>
+      set({
+        focusRequest: {
+          seq: (get().focusRequest?.seq ?? 0) + 1,
+          ids,
+          ...(test !== undefined ? { test } : {}),
+        },
+      }),
   });
 }

@@ -2,21 +2,42 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   ReactFlow,
+  ReactFlowProvider,
+  useStore as useFlowStore,
+  useStoreApi,
   type Edge,
   type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type CSSProperties,
+} from 'react';
 import { reachFrom } from '../model/reach.ts';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
 import { selectionFromId, selectionId } from '../shell/selection.ts';
 import { edgeTypes, VerdictMarkers } from './edges.tsx';
 import { sameEdge, sameLabNode, stabilize, toFlowElements, type LabNode } from './elements.ts';
 import { nodeTypes } from './nodes.tsx';
+import { focusBox } from './focus-path.ts';
 import { Overview, type OverviewRoom } from './Overview.tsx';
 import { Legend } from './Legend.tsx';
+import {
+  MIN_ZOOM,
+  OVERVIEW_MIN_WIDTH,
+  overviewByDefault,
+  nodesBox,
+  planViewport,
+  zoomBand,
+  zoomLevel,
+} from './zoom.ts';
 
 /** The lobby's directory and the first row of the learner's rooms. */
 function startOfPlan(nodes: LabNode[]): { id: string }[] {
@@ -31,7 +52,46 @@ const ariaLabelConfig = {
   'node.a11yDescription.default': 'Press Enter or Space to inspect this object.',
 };
 
+/** Whether the window is wide enough for the overview map by default (follows resizes). */
+function useWideWindow(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const q = matchMedia(`(min-width: ${OVERVIEW_MIN_WIDTH}px)`);
+      q.addEventListener('change', onChange);
+      return () => q.removeEventListener('change', onChange);
+    },
+    () => overviewByDefault(window.innerWidth),
+  );
+}
+
+/** The bottom-right corner of the plan: it moves when the building grows. */
+function planExtent(nodes: LabNode[]): string {
+  let w = 0;
+  let h = 0;
+  for (const n of nodes) {
+    if (n.type !== 'room') continue;
+    w = Math.max(w, n.position.x + (n.width ?? 0));
+    h = Math.max(h, n.position.y + (n.height ?? 0));
+  }
+  return `${w}x${h}`;
+}
+
+/** True when `next` only adds rooms to `prev` (false when the cluster was replaced). */
+function extendsRooms(prev: readonly string[], next: readonly string[]): boolean {
+  return prev.every((r, i) => next[i] === r);
+}
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 export function Diagram() {
+  return (
+    <ReactFlowProvider>
+      <Building />
+    </ReactFlowProvider>
+  );
+}
+
+function Building() {
   const store = useLabStore();
   const cluster = useLab((s) => s.cluster);
   const tests = useLab((s) => s.tests);
@@ -120,45 +180,74 @@ export function Diagram() {
   }, []);
   const onPaneClick = useCallback(() => store.getState().select(null), [store]);
   const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
-  // React Flow copies this prop into its store whenever its identity changes (each such update
-  // re-runs its selectors over every node and edge): a new object only when the plan's start does.
-  const planKey =
-    roomCount > 24
-      ? startOfPlan(nodes)
-          .map((n) => n.id)
-          .join(' ')
-      : null;
-  const fitViewOptions = useMemo(
-    () => ({
-      padding: 0.08,
-      maxZoom: 1,
-      ...(planKey !== null
-        ? { nodes: planKey.split(' ').flatMap((id) => (id ? [{ id }] : [])) }
-        : {}),
-    }),
-    [planKey],
-  );
-  const lastRooms = useRef(roomCount);
-  useEffect(() => {
-    // A new room may be off screen: bring the floor into view, as an instructor expects. A big
-    // building is shown from its start (the lobby and the first row of rooms).
-    if (roomCount > lastRooms.current) {
+  const flowStore = useStoreApi();
+  /** Brings the plan into view (its start, for a big building), names readable. */
+  const fitPlan = useCallback(
+    function fit(animate: boolean, tries = 0) {
       const big = roomCount > 24;
-      requestAnimationFrame(
-        () =>
-          void flow.current?.fitView({
-            padding: 0.08,
-            duration: big || matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
-            maxZoom: 1,
-            ...(big ? { nodes: startOfPlan(nodes) } : {}),
-          }),
+      const ids = new Set(
+        (big ? startOfPlan(nodes) : nodes.filter((n) => n.type === 'room')).map((n) => n.id),
       );
-    }
-    lastRooms.current = roomCount;
-  }, [roomCount, nodes]);
+      const box = nodesBox(nodes, ids);
+      if (!box) return;
+      const { width, height } = flowStore.getState();
+      // The pane is measured, and React Flow ready, a frame or two after mounting.
+      if (!width || !height || !flow.current) {
+        if (tries < 30) requestAnimationFrame(() => fit(animate, tries + 1));
+        return;
+      }
+      void flow.current?.setViewport(planViewport(box, width, height), {
+        duration: animate && !big && !reducedMotion() ? 300 : 0,
+      });
+    },
+    [roomCount, nodes, flowStore],
+  );
+  // The camera follows the building (a new room, more desks, a replaced cluster) until the
+  // learner moves it; replacing the cluster (a lesson, a file, a reset) gives it back.
+  const userMoved = useRef(false);
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event) userMoved.current = true;
+  }, []);
+  const extent = planExtent(nodes);
+  const last = useRef<{ rooms: string[]; roomCount: number; extent: string } | null>(null);
+  useEffect(() => {
+    const prev = last.current ?? { rooms: [], roomCount: -1, extent: '' };
+    const first = last.current === null;
+    last.current = { rooms, roomCount, extent };
+    const replaced = !first && !extendsRooms(prev.rooms, rooms);
+    if (replaced) userMoved.current = false;
+    const grew = roomCount > prev.roomCount;
+    if (!replaced && !grew && (extent === prev.extent || userMoved.current)) return;
+    requestAnimationFrame(() => fitPlan(!replaced && !first));
+  }, [rooms, roomCount, extent, fitPlan]);
+
+  // "Show on the diagram": pan and zoom to the nodes asked for and the test's path.
+  const focusRequest = useLab((s) => s.focusRequest);
+  const lastFocus = useRef(focusRequest?.seq ?? 0);
+  useEffect(() => {
+    if (!focusRequest || focusRequest.seq === lastFocus.current) return;
+    lastFocus.current = focusRequest.seq;
+    const box = focusBox(nodes, results, focusRequest);
+    if (!box) return;
+    userMoved.current = true;
+    // fitBounds, not fitView: React Flow queues a fitView until its nodes next change.
+    void flow.current?.fitBounds(box, { padding: 0.15, duration: reducedMotion() ? 0 : 400 });
+  }, [focusRequest, nodes, results]);
+
+  // Semantic zoom: a level and a band, not the raw zoom, so a zoom re-renders only at steps.
+  const level = useFlowStore((s) => zoomLevel(s.transform[2]));
+  const band = useFlowStore((s) => zoomBand(s.transform[2]));
+  const wide = useWideWindow();
+  const overviewChoice = useLab((s) => s.overview);
+  const showOverview = overviewChoice ?? wide;
+  const toggleOverview = useCallback(
+    () => store.getState().setOverview(!showOverview),
+    [store, showOverview],
+  );
+  const style = useMemo(() => ({ '--band': band }) as CSSProperties, [band]);
 
   return (
-    <div className="diagram">
+    <div className="diagram" data-zoom={level} style={style}>
       <Legend
         enforcing={cluster.settings.networkPolicy === 'enforcing'}
         reach={
@@ -173,31 +262,56 @@ export function Diagram() {
         }
       />
       <VerdictMarkers />
-      <ReactFlow<LabNode, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgeClick={onEdgeClick}
-        onPaneClick={onPaneClick}
-        onInit={onInit}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
-        maxZoom={2}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable
-        onlyRenderVisibleElements={nodes.length > 300}
-        proOptions={proOptions}
-        deleteKeyCode={null}
-        ariaLabelConfig={ariaLabelConfig}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
-        <Controls showInteractive={false} position="bottom-left" />
-        <Overview rooms={overview} />
-      </ReactFlow>
+      <div className="diagram__body">
+        <ReactFlow<LabNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={onPaneClick}
+          onInit={onInit}
+          onMoveStart={onMoveStart}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable
+          onlyRenderVisibleElements={nodes.length > 300}
+          proOptions={proOptions}
+          deleteKeyCode={null}
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c9d1dc" />
+          <Controls showInteractive={false} position="bottom-left">
+            <ControlButton
+              onClick={toggleOverview}
+              aria-pressed={showOverview}
+              aria-label={
+                showOverview ? 'Hide the floor plan overview' : 'Show the floor plan overview'
+              }
+              title={showOverview ? 'Hide the floor plan overview' : 'Show the floor plan overview'}
+              className="overview-toggle"
+            >
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+                <rect
+                  x="1.5"
+                  y="1.5"
+                  width="13"
+                  height="13"
+                  rx="2"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                />
+                <rect x="4" y="4" width="5" height="4" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+        {showOverview && <Overview rooms={overview} />}
+      </div>
     </div>
   );
 }

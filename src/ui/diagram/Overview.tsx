@@ -1,8 +1,9 @@
 /**
  * The floor plan overview: every room as a rectangle and the part on screen outlined. Rooms
- * only — a 1,000-pod building stays cheap to draw — and a click pans there.
+ * only — a 1,000-pod building stays cheap to draw — and a click pans there. It stands beside
+ * the plan, never over it, so it cannot cover a room.
  */
-import { Panel, useReactFlow, useStore, useViewport } from '@xyflow/react';
+import { useReactFlow, useStore, useViewport } from '@xyflow/react';
 import { memo, type MouseEvent } from 'react';
 
 export interface OverviewRoom {
@@ -38,7 +39,7 @@ export const Overview = memo(function Overview({ rooms }: { rooms: OverviewRoom[
     void flow.setCenter(px, py, { zoom, duration: 0 });
   };
   return (
-    <Panel position="bottom-right" className="overview">
+    <aside className="overview" aria-label="Floor plan overview">
       <svg
         role="img"
         aria-label={`Floor plan overview: ${rooms.length} rooms`}
@@ -67,6 +68,6 @@ export const Overview = memo(function Overview({ rooms }: { rooms: OverviewRoom[
           strokeWidth={2 / scale}
         />
       </svg>
-    </Panel>
+    </aside>
   );
 });

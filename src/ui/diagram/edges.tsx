@@ -32,6 +32,14 @@ export const VerdictEdge = memo(function VerdictEdge(props: EdgeProps<VerdictEdg
         >
           {ok ? <CheckIcon size={14} /> : <CrossIcon size={14} />}
           <span>{props.data?.text}</span>
+          {(props.data?.count ?? 1) > 1 && (
+            <b
+              className="verdict-label__count"
+              title={`${props.data!.count} connection tests on this line, ${props.data!.blocked} blocked`}
+            >
+              ×{props.data!.count}
+            </b>
+          )}
         </div>
       </EdgeLabelRenderer>
     </>

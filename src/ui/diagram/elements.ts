@@ -75,6 +75,10 @@ export interface TestEdgeData extends Record<string, unknown> {
   text: string;
   detail: string;
   focused: boolean;
+  /** Connection tests drawn as this one line (same source and target); 1 unless collapsed. */
+  count: number;
+  /** How many of them are blocked. */
+  blocked: number;
 }
 
 export type RoomNode = Node<RoomData, 'room'>;
@@ -184,10 +188,50 @@ export function toFlowElements(input: FlowInput): { nodes: LabNode[]; edges: Edg
       zIndex: 1000,
       ariaLabel: `Connection test ${t.spec.from} → ${t.spec.url}: ${label.text}`,
       className: label.ok ? 'edge-test edge-test--allowed' : 'edge-test edge-test--blocked',
-      data: { ...label, focused: input.focusedTest === t.spec.id },
+      data: {
+        ...label,
+        focused: input.focusedTest === t.spec.id,
+        count: 1,
+        blocked: label.ok ? 0 : 1,
+      },
     });
   }
-  return { nodes, edges };
+  return { nodes, edges: collapseParallel(edges) };
+}
+
+/**
+ * Parallel connection-test lines (the same source and target) drawn as one, so their labels
+ * never stack on each other: the line kept is the focused test's, else the latest; it carries
+ * how many tests it stands for and how many of them are blocked.
+ */
+export function collapseParallel(edges: Edge[]): Edge[] {
+  const groups = new Map<string, Edge[]>();
+  for (const e of edges) {
+    if (e.type !== 'verdict') continue;
+    const key = `${e.source}\u0000${e.target}`;
+    const g = groups.get(key);
+    if (g) g.push(e);
+    else groups.set(key, [e]);
+  }
+  const kept = new Map<Edge, Edge>();
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const lead = g.find((e) => (e.data as TestEdgeData).focused) ?? g[g.length - 1]!;
+    const data = lead.data as TestEdgeData;
+    const blocked = g.filter((e) => !(e.data as TestEdgeData).ok).length;
+    const merged: Edge = {
+      ...lead,
+      ariaLabel: `${g.length} connection tests ${lead.source.slice(4)} → ${lead.target.slice(lead.target.indexOf('/') + 1)}: ${blocked} blocked, ${g.length - blocked} allowed. Shown: ${lead.ariaLabel ?? ''}`,
+      data: { ...data, count: g.length, blocked },
+    };
+    for (const e of g) kept.set(e, e === lead ? merged : e);
+  }
+  if (kept.size === 0) return edges;
+  return edges.flatMap((e) => {
+    const k = kept.get(e);
+    if (!k) return [e];
+    return k === e ? [] : [k];
+  });
 }
 
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

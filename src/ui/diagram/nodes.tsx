@@ -68,6 +68,28 @@ export const RoomCard = memo(function RoomCard({ data }: NodeProps<RoomNode>) {
         </div>
         <Chips labels={data.labels} max={4} />
       </div>
+      <div className="room-card__summary">
+        <span className="room-card__summary-name" aria-hidden="true">
+          {data.name}
+        </span>
+        <span
+          className="room-card__counts"
+          role="img"
+          aria-label={`${data.counts.pods} pods, ${data.counts.services} Services, ${data.policies.length} NetworkPolicies`}
+        >
+          <span>
+            <PersonIcon size={14} /> {data.counts.pods}
+          </span>
+          <span>
+            <PhoneIcon size={14} /> {data.counts.services}
+          </span>
+          {data.policies.length > 0 && (
+            <span>
+              <LockIcon size={14} /> {data.policies.length}
+            </span>
+          )}
+        </span>
+      </div>
       {empty && !data.system && (
         <p className="room-card__empty">
           Empty room. Try <code>kubectl run web --image=nginx -n {data.name}</code>
@@ -206,24 +228,24 @@ export const ServiceCard = memo(function ServiceCard({ data }: NodeProps<Service
       <div className="svc-card__head">
         <PhoneIcon size={15} className="svc-card__icon" />
         <span className="svc-card__name">{data.name}</span>
+      </div>
+      <div className="svc-card__meta">
         {data.externalName !== undefined ? (
-          <span className="svc-card__eps">alias</span>
+          <span className="svc-card__eps">alias → {data.externalName}</span>
         ) : (
           <span className={`svc-card__eps${data.endpoints === 0 ? ' is-empty' : ''}`}>
             {data.endpoints} {data.endpoints === 1 ? 'endpoint' : 'endpoints'}
           </span>
         )}
-      </div>
-      <div className="svc-card__meta">
-        <span className="mono svc-card__dns">{data.dns}</span>
-        <span className="svc-card__ports">
-          {data.externalName !== undefined ? `→ ${data.externalName}` : data.ports}
-        </span>
+        {data.externalName === undefined && <span className="svc-card__ports">{data.ports}</span>}
         {r?.out !== undefined && (
           <span className={`reach-badge ${r.out ? 'is-yes' : 'is-no'}`}>
             {r.out ? <CheckIcon size={11} /> : <CrossIcon size={11} />}
           </span>
         )}
+      </div>
+      <div className="svc-card__meta">
+        <span className="mono svc-card__dns">{data.dns}</span>
       </div>
     </div>
   );
@@ -231,7 +253,7 @@ export const ServiceCard = memo(function ServiceCard({ data }: NodeProps<Service
 
 export const AccountChip = memo(function AccountChip({ data }: NodeProps<AccountNode>) {
   if (data.more !== undefined) {
-    return <div className="sa-chip sa-chip--more">+{data.more} more ServiceAccounts</div>;
+    return <div className="sa-chip sa-chip--more">+{data.more} more</div>;
   }
   return (
     <div className={`sa-chip${data.selected ? ' is-selected' : ''}`}>

@@ -25,7 +25,12 @@ export function ConnectedLessonPanel() {
       getCluster: () => store.getState().cluster,
       run: (command) => void store.getState().run(command),
       restore: (state, label, note) => store.getState().restore(state, label, note),
-      showConnection: (from, url) => store.getState().addTest(from, url),
+      showConnection: (from, url) => {
+        // Draw the request, then pan and zoom the diagram to its path.
+        store.getState().addTest(from, url);
+        const test = store.getState().focusedTest;
+        store.getState().focusNodes([`Pod/${from}`], test ?? undefined);
+      },
       load: (lesson: Lesson) => {
         const built = buildStartCluster(lesson);
         if (!built.ok) return { ok: false, error: built.error };
