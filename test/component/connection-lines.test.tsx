@@ -12,6 +12,8 @@ import { toFlowElements } from '../../src/ui/diagram/elements.ts';
 let rt: Runtime;
 beforeAll(async () => {
   rt = await loadRuntime();
+  // exec loads on demand; these tests read its answers synchronously.
+  await rt.loadWholeKubectl();
 });
 
 const DEPLOYMENT = `apiVersion: apps/v1

@@ -32,6 +32,8 @@ import {
 let rt: Runtime;
 beforeAll(async () => {
   rt = await loadRuntime();
+  // exec loads on demand; these tests read its answers synchronously.
+  await rt.loadWholeKubectl();
 });
 
 function elements(store: ReturnType<typeof createLabStore>) {

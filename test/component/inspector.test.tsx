@@ -8,7 +8,8 @@ import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
 import { LabProvider } from '../../src/ui/shell/store-context.tsx';
 
 beforeAll(async () => {
-  await loadRuntime();
+  // exec loads on demand; these tests read its answers synchronously.
+  await (await loadRuntime()).loadWholeKubectl();
 });
 
 function setup() {

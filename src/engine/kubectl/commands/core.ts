@@ -30,6 +30,7 @@ import {
   cniSpec,
   describeSpec,
   editSpec,
+  execSpec,
   exposeSpec,
   explainSpec,
   labelSpec,
@@ -42,7 +43,6 @@ import {
   whoCanSpec,
 } from './deferred-specs.ts';
 import { del } from './delete.ts';
-import { exec } from './exec.ts';
 import { get } from './get.ts';
 
 const create = createCommand({
@@ -72,7 +72,7 @@ export const CORE_COMMANDS: readonly Command[] = [
   deferred(patchSpec),
   deferred(replaceSpec),
   deferred(editSpec),
-  exec,
+  deferred(execSpec),
   auth,
   configGroup(
     [setContextSpec, useContextSpec, viewSpec, currentContextSpec, getContextsSpec].map(deferred),

@@ -412,6 +412,36 @@ export const runSpec: CommandSpec = {
   ],
 };
 
+export const execSpec: CommandSpec = {
+  name: 'exec',
+  args: 'pod',
+  short: 'Execute a command in a container',
+  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  flags: [
+    {
+      name: 'container',
+      short: 'c',
+      type: 'string',
+      description:
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+    },
+    { name: 'stdin', short: 'i', type: 'bool', description: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', type: 'bool', description: 'Stdin is a TTY' },
+    {
+      name: 'quiet',
+      short: 'q',
+      type: 'bool',
+      description: 'Only print output from the remote session',
+    },
+    {
+      name: 'pod-running-timeout',
+      type: 'string',
+      description:
+        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+    },
+  ],
+};
+
 export const exposeSpec: CommandSpec = {
   name: 'expose',
   short:

@@ -14,6 +14,7 @@ import {
 import { resolveResourceType } from '../../api/index.ts';
 import { checkAccess } from '../authz.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import { execSpec } from './deferred-specs.ts';
 import { runTool } from './exec/shell.ts';
 import { attachablePod } from './exec/target.ts';
 
@@ -80,33 +81,7 @@ function execDenied(ctx: CommandContext, arg: string): string | undefined {
 }
 
 export const exec: Command = {
-  name: 'exec',
-  args: 'pod',
-  short: 'Execute a command in a container',
-  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
-  flags: [
-    {
-      name: 'container',
-      short: 'c',
-      type: 'string',
-      description:
-        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-    },
-    { name: 'stdin', short: 'i', type: 'bool', description: 'Pass stdin to the container' },
-    { name: 'tty', short: 't', type: 'bool', description: 'Stdin is a TTY' },
-    {
-      name: 'quiet',
-      short: 'q',
-      type: 'bool',
-      description: 'Only print output from the remote session',
-    },
-    {
-      name: 'pod-running-timeout',
-      type: 'string',
-      description:
-        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
-    },
-  ],
+  ...execSpec,
   run: (ctx): CommandOutput => {
     if (!ctx.dashDash) {
       if (ctx.args.length > 1)
