@@ -14,7 +14,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60000,
     hookTimeout: 60000,
-    fileParallelism: false,
+    // Each file has its own browser and server: two files at a time use both cores.
+    fileParallelism: true,
+    maxWorkers: 2,
     sequence: { shuffle: true, seed: 20251203 },
   },
 });
