@@ -11,10 +11,13 @@ import { SCENARIO } from './setup.ts';
 import { createLabStore, loadRuntime, type Runtime } from '../../src/store/index.ts';
 import {
   collapseParallel,
+  floorPlan,
+  locateNode,
   toFlowElements,
   type TestEdgeData,
 } from '../../src/ui/diagram/elements.ts';
 import { testPathNodes } from '../../src/ui/diagram/focus-path.ts';
+import { roomsInView } from '../../src/ui/diagram/viewport.ts';
 import { cardHeight, POD_H, roomColumns, SVC_H, textLines } from '../../src/ui/diagram/layout.ts';
 import {
   DETAIL_TEXT_PX,
@@ -256,5 +259,78 @@ describe('focusing the diagram on a path', () => {
     expect(testPathNodes(t!, ids)).toEqual(
       expect.arrayContaining(['Pod/team-a/client', 'Service/team-b/web', 'Pod/team-b/web']),
     );
+  });
+});
+
+describe('furnishing only the rooms in view', () => {
+  it('names the rooms that meet the view widened by half a pane, and none far away', () => {
+    const rooms = [
+      { id: 'ns:a', x: 0, y: 0, width: 500, height: 400 },
+      { id: 'ns:b', x: 1400, y: 0, width: 500, height: 400 },
+      { id: 'ns:c', x: 5000, y: 0, width: 500, height: 400 },
+    ];
+    // A 1000×800 pane at zoom 1 from the origin sees x 0–1000, widened to −500–1500.
+    expect(roomsInView(rooms, [0, 0, 1], 1000, 800)).toBe('ns:a ns:b');
+    expect(roomsInView(rooms, [0, 0, 1], 1000, 800, 0)).toBe('ns:a');
+    // Panned to x 4600: only c; zoomed out to 0.1 the view covers the whole row.
+    expect(roomsInView(rooms, [-4600, 0, 1], 1000, 800)).toBe('ns:c');
+    expect(roomsInView(rooms, [0, 0, 0.1], 1000, 800)).toBe('ns:a ns:b ns:c');
+  });
+
+  it('a bare room keeps its own node; a furnished one gets its pods, Services and lines', () => {
+    const store = createLabStore({ storage: null });
+    store.getState().applyManifest(SCENARIO);
+    const s = store.getState();
+    const input = {
+      state: s.cluster,
+      rooms: s.rooms,
+      showLabels: false,
+      selected: null,
+      tests: [],
+      focusedTest: null,
+      reach: undefined,
+    };
+    const all = toFlowElements(input);
+    const some = toFlowElements({ ...input, furnished: new Set(['team-b']) });
+    const rooms = (n: { type?: string }[]) => n.filter((x) => x.type === 'room').length;
+    expect(rooms(some.nodes)).toBe(rooms(all.nodes));
+    const children = some.nodes.filter((n) => n.type !== 'room');
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((n) => n.parentId === 'ns:team-b')).toBe(true);
+    expect(some.nodes.length).toBeLessThan(all.nodes.length);
+    const ids = new Set(some.nodes.map((n) => n.id));
+    expect(some.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    // Every node of the plan can still be found (for "Show on the diagram"), furnished or not.
+    const plan = floorPlan(input);
+    for (const n of all.nodes) {
+      const at = locateNode(plan, n.id)!;
+      const parent = n.parentId ? all.nodes.find((m) => m.id === n.parentId)!.position : null;
+      expect(at.x).toBe(n.position.x + (parent?.x ?? 0));
+      expect(at.y).toBe(n.position.y + (parent?.y ?? 0));
+      expect(at.width).toBe(n.width);
+    }
+  });
+
+  it('the ends of a connection-test line and the selection are drawn in a bare room', () => {
+    const store = createLabStore({ storage: null });
+    store.getState().applyManifest(SCENARIO);
+    store.getState().addTest('team-a/client', 'http://web.team-b');
+    const s = store.getState();
+    const { nodes, edges } = toFlowElements({
+      state: s.cluster,
+      rooms: s.rooms,
+      showLabels: false,
+      selected: 'Service/team-b/web',
+      tests: rt.runConnectionTests(s.cluster, s.tests),
+      focusedTest: null,
+      reach: undefined,
+      furnished: new Set<string>(),
+    });
+    const ids = new Set(nodes.map((n) => n.id));
+    const line = edges.find((e) => e.type === 'verdict')!;
+    expect(line).toBeDefined();
+    expect(ids.has(line.source) && ids.has(line.target)).toBe(true);
+    expect(ids.has('Service/team-b/web')).toBe(true);
+    expect(edges.filter((e) => e.type !== 'verdict')).toEqual([]);
   });
 });

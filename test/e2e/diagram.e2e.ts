@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { diagram, room, seriousViolations, sharedChromium, shot } from './app-helpers.ts';
 import { hasBrowser } from './harness.ts';
+import { generateManifest } from '../fixtures/generate.ts';
 
 const FIXTURES = 'test/fixtures/realworld';
 const BOUTIQUE = [
@@ -256,5 +257,43 @@ describe.skipIf(!hasBrowser)('the building at real size', () => {
     // Closer than the whole building's fit: the path fills the view.
     expect(await zoomOf(page)).toBeGreaterThan(0.6);
     await shot(page, 'diagram-boutique-path');
+  });
+
+  it('a big building furnishes the rooms in view, and a far room when the camera gets there', async () => {
+    const { page } = await chromium.freshApp({ viewport: { width: 1280, height: 720 } });
+    const text = generateManifest({ namespaces: 40, perNamespace: 15, replicas: 2 });
+    await page.evaluate(async (t) => {
+      const w = window as unknown as {
+        __nslab: { getState: () => { applyManifest: (t: string) => unknown } };
+        __nslabRuntime: () => Promise<unknown>;
+      };
+      await w.__nslabRuntime();
+      w.__nslab.getState().applyManifest(t);
+    }, text);
+    await room(page, 'team-0').waitFor();
+    await diagram(page).locator('.react-flow__node[data-id^="Pod/team-0/"]').first().waitFor();
+    const far = diagram(page).locator('.react-flow__node[data-id^="Pod/team-39/"]');
+    // Far off the screen, none of its desks is drawn.
+    expect(await far.count()).toBe(0);
+    const pod = await page.evaluate(() => {
+      const s = (
+        window as unknown as {
+          __nslab: {
+            getState: () => {
+              cluster: { objects: Map<string, Map<string, unknown>> };
+              focusNodes: (ids: string[]) => void;
+            };
+          };
+        }
+      ).__nslab.getState;
+      const key = [...s().cluster.objects.get('Pod')!.keys()].find((k) =>
+        k.startsWith('team-39/'),
+      )!;
+      s().focusNodes([`Pod/${key}`]);
+      return key;
+    });
+    await diagram(page).locator(`.react-flow__node[data-id="Pod/${pod}"]`).waitFor();
+    // Arrived: the whole room is furnished, not only the pod asked for.
+    await expect.poll(() => far.count()).toBeGreaterThan(1);
   });
 });

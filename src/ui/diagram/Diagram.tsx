@@ -15,6 +15,7 @@ import {
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useSyncExternalStore,
@@ -24,11 +25,22 @@ import { reachFrom } from '../model/reach.ts';
 import { useLab, useLabStore, useRuntime } from '../shell/store-context.tsx';
 import { selectionFromId, selectionId } from '../shell/selection.ts';
 import { edgeTypes, VerdictMarkers } from './edges.tsx';
-import { sameEdge, sameLabNode, stabilize, toFlowElements, type LabNode } from './elements.ts';
+import {
+  floorPlan,
+  locateNode,
+  roomBoxes,
+  sameEdge,
+  sameLabNode,
+  stabilize,
+  toFlowElements,
+  type FloorPlan,
+  type LabNode,
+} from './elements.ts';
 import { nodeTypes } from './nodes.tsx';
 import { focusBox } from './focus-path.ts';
 import { Overview, type OverviewRoom } from './Overview.tsx';
 import { Legend } from './Legend.tsx';
+import { FURNISH_ALL_BELOW, planSize, roomsInView } from './viewport.ts';
 import {
   MIN_ZOOM,
   OVERVIEW_MIN_WIDTH,
@@ -37,13 +49,13 @@ import {
   planViewport,
   zoomBand,
   zoomLevel,
+  type Bounds,
 } from './zoom.ts';
 
 /** The lobby's directory and the first row of the learner's rooms. */
-function startOfPlan(nodes: LabNode[]): { id: string }[] {
-  const rooms = nodes.filter((n) => n.type === 'room');
-  const user = rooms.filter((n) => n.type === 'room' && !n.data.system).slice(0, 3);
-  return [...rooms.filter((n) => n.id === 'ns:kube-system'), ...user].map((n) => ({ id: n.id }));
+function startOfPlan(boxes: readonly { id: string }[], plan: FloorPlan): string[] {
+  const user = boxes.filter((b) => !plan.facts.namespaces.get(b.id.slice(3))?.system).slice(0, 3);
+  return [...boxes.filter((b) => b.id === 'ns:kube-system'), ...user].map((b) => b.id);
 }
 
 /** Props React Flow copies into its store whenever they change identity: declared once. */
@@ -65,13 +77,12 @@ function useWideWindow(): boolean {
 }
 
 /** The bottom-right corner of the plan: it moves when the building grows. */
-function planExtent(nodes: LabNode[]): string {
+function planExtent(boxes: readonly Bounds[]): string {
   let w = 0;
   let h = 0;
-  for (const n of nodes) {
-    if (n.type !== 'room') continue;
-    w = Math.max(w, n.position.x + (n.width ?? 0));
-    h = Math.max(h, n.position.y + (n.height ?? 0));
+  for (const b of boxes) {
+    w = Math.max(w, b.x + b.width);
+    h = Math.max(h, b.y + b.height);
   }
   return `${w}x${h}`;
 }
@@ -116,6 +127,29 @@ function Building() {
       reachMode.protocol,
     );
   }, [rt, cluster, reachMode, selection]);
+  const plan = useMemo(
+    () => floorPlan({ state: cluster, rooms, showLabels }),
+    [cluster, rooms, showLabels],
+  );
+  const boxes = useMemo(() => roomBoxes(plan), [plan]);
+  const locate = useCallback((id: string) => locateNode(plan, id), [plan]);
+  // A big building: React Flow gets every room, but the furniture only of the rooms in view
+  // (none at the plan level, where rooms show their summaries) and the ends of test lines.
+  const cull = useMemo(() => planSize(plan) >= FURNISH_ALL_BELOW, [plan]);
+  const inView = useFlowStore(
+    useCallback(
+      (s: { transform: [number, number, number]; width: number; height: number }) =>
+        cull && zoomLevel(s.transform[2]) !== 'plan'
+          ? roomsInView(
+              boxes,
+              s.transform,
+              s.width || window.innerWidth,
+              s.height || window.innerHeight,
+            )
+          : '',
+      [cull, boxes],
+    ),
+  );
   const prevNodes = useRef(new Map<string, LabNode>());
   const prevEdges = useRef(new Map<string, Edge>());
   const { nodes, edges } = useMemo(() => {
@@ -127,13 +161,17 @@ function Building() {
       tests: results,
       focusedTest,
       reach,
+      plan,
+      ...(cull
+        ? { furnished: new Set(inView ? inView.split(' ').map((id) => id.slice(3)) : []) }
+        : {}),
     });
     const n = stabilize(prevNodes.current, raw.nodes, sameLabNode);
     const e = stabilize(prevEdges.current, raw.edges, sameEdge);
     prevNodes.current = n.map;
     prevEdges.current = e.map;
     return { nodes: n.list, edges: e.list };
-  }, [cluster, rooms, showLabels, selected, results, focusedTest, reach]);
+  }, [cluster, rooms, showLabels, selected, results, focusedTest, reach, plan, cull, inView]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LabNode>[]) => {
@@ -155,40 +193,32 @@ function Building() {
 
   const overview = useMemo<OverviewRoom[]>(
     () =>
-      nodes.flatMap((n) =>
-        n.type === 'room'
-          ? [
-              {
-                id: n.id,
-                x: n.position.x,
-                y: n.position.y,
-                w: n.width ?? 0,
-                h: n.height ?? 0,
-                system: n.data.system,
-                marked:
-                  selected === `Namespace//${n.data.name}` ||
-                  (selected?.split('/')[1] ?? '') === n.data.name,
-              },
-            ]
-          : [],
-      ),
-    [nodes, selected],
+      boxes.map((b) => {
+        const name = b.id.slice(3);
+        return {
+          id: b.id,
+          x: b.x,
+          y: b.y,
+          w: b.width,
+          h: b.height,
+          system: plan.facts.namespaces.get(name)?.system ?? false,
+          marked: selected === `Namespace//${name}` || (selected?.split('/')[1] ?? '') === name,
+        };
+      }),
+    [boxes, plan, selected],
   );
   const flow = useRef<ReactFlowInstance<LabNode, Edge> | null>(null);
   const onInit = useCallback((i: ReactFlowInstance<LabNode, Edge>) => {
     flow.current = i;
   }, []);
   const onPaneClick = useCallback(() => store.getState().select(null), [store]);
-  const roomCount = useMemo(() => nodes.filter((n) => n.type === 'room').length, [nodes]);
+  const roomCount = boxes.length;
   const flowStore = useStoreApi();
   /** Brings the plan into view (its start, for a big building), names readable. */
   const fitPlan = useCallback(
     function fit(animate: boolean, tries = 0) {
       const big = roomCount > 24;
-      const ids = new Set(
-        (big ? startOfPlan(nodes) : nodes.filter((n) => n.type === 'room')).map((n) => n.id),
-      );
-      const box = nodesBox(nodes, ids);
+      const box = nodesBox(locate, big ? startOfPlan(boxes, plan) : boxes.map((b) => b.id));
       if (!box) return;
       const { width, height } = flowStore.getState();
       // The pane is measured, and React Flow ready, a frame or two after mounting.
@@ -200,7 +230,7 @@ function Building() {
         duration: animate && !big && !reducedMotion() ? 300 : 0,
       });
     },
-    [roomCount, nodes, flowStore],
+    [roomCount, boxes, plan, locate, flowStore],
   );
   // The camera follows the building (a new room, more desks, a replaced cluster) until the
   // learner moves it; replacing the cluster (a lesson, a file, a reset) gives it back.
@@ -208,9 +238,10 @@ function Building() {
   const onMoveStart = useCallback((event: unknown) => {
     if (event) userMoved.current = true;
   }, []);
-  const extent = planExtent(nodes);
+  const extent = planExtent(boxes);
   const last = useRef<{ rooms: string[]; roomCount: number; extent: string } | null>(null);
-  useEffect(() => {
+  // Before paint: the building is never drawn once at the old camera and then moved.
+  useLayoutEffect(() => {
     const prev = last.current ?? { rooms: [], roomCount: -1, extent: '' };
     const first = last.current === null;
     last.current = { rooms, roomCount, extent };
@@ -218,7 +249,7 @@ function Building() {
     if (replaced) userMoved.current = false;
     const grew = roomCount > prev.roomCount;
     if (!replaced && !grew && (extent === prev.extent || userMoved.current)) return;
-    requestAnimationFrame(() => fitPlan(!replaced && !first));
+    fitPlan(!replaced && !first);
   }, [rooms, roomCount, extent, fitPlan]);
 
   // "Show on the diagram": pan and zoom to the nodes asked for and the test's path.
@@ -227,16 +258,17 @@ function Building() {
   useEffect(() => {
     if (!focusRequest || focusRequest.seq === lastFocus.current) return;
     lastFocus.current = focusRequest.seq;
-    const box = focusBox(nodes, results, focusRequest);
+    const box = focusBox(locate, results, focusRequest);
     if (!box) return;
     userMoved.current = true;
     // fitBounds, not fitView: React Flow queues a fitView until its nodes next change.
     void flow.current?.fitBounds(box, { padding: 0.15, duration: reducedMotion() ? 0 : 400 });
-  }, [focusRequest, nodes, results]);
+  }, [focusRequest, locate, results]);
 
   // Semantic zoom: a level and a band, not the raw zoom, so a zoom re-renders only at steps.
   const level = useFlowStore((s) => zoomLevel(s.transform[2]));
   const band = useFlowStore((s) => zoomBand(s.transform[2]));
+
   const wide = useWideWindow();
   const overviewChoice = useLab((s) => s.overview);
   const showOverview = overviewChoice ?? wide;
@@ -278,7 +310,7 @@ function Building() {
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable
-          onlyRenderVisibleElements={nodes.length > 300}
+          onlyRenderVisibleElements={cull}
           proOptions={proOptions}
           deleteKeyCode={null}
           ariaLabelConfig={ariaLabelConfig}

@@ -23,6 +23,7 @@ import {
 } from '../model/facts.ts';
 import type { ReachMap } from '../model/reach.ts';
 import { layoutRoom, MAX_SA, placeRooms, type RoomLayout } from './layout.ts';
+import type { Bounds } from './zoom.ts';
 
 export interface RoomData extends Record<string, unknown> {
   name: string;
@@ -144,41 +145,86 @@ export function testLabel(t: ConnectionTestResult): { ok: boolean; text: string;
   };
 }
 
-export function toFlowElements(input: FlowInput): { nodes: LabNode[]; edges: Edge[] } {
-  const { state, showLabels, selected, reach } = input;
-  const facts = clusterFacts(state);
+/** The rooms of the building placed on the plan: the part of the diagram every view needs. */
+export interface FloorPlan {
+  facts: ClusterFacts;
+  /** Namespaces in plan order (the learner's room order, then any others). */
+  rooms: string[];
+  layouts: Map<string, RoomLayout>;
+  positions: Map<string, { x: number; y: number }>;
+}
+
+export function floorPlan(input: Pick<FlowInput, 'state' | 'rooms' | 'showLabels'>): FloorPlan {
+  const facts = clusterFacts(input.state);
   const layouts = new Map<string, RoomLayout>();
-  for (const [name, f] of facts.namespaces) layouts.set(name, layoutRoom(f, showLabels));
+  for (const [name, f] of facts.namespaces) layouts.set(name, layoutRoom(f, input.showLabels));
   const rooms = [
     ...input.rooms,
     ...[...facts.namespaces.keys()].filter((n) => !input.rooms.includes(n)),
   ];
-  const positions = placeRooms(rooms, facts.namespaces, layouts);
-  const nodes: LabNode[] = [];
-  const edges: Edge[] = [];
-  const ids = new Set<string>();
+  return { facts, rooms, layouts, positions: placeRooms(rooms, facts.namespaces, layouts) };
+}
+
+/** Every room's box on the plan, in plan order. */
+export function roomBoxes(plan: FloorPlan): (Bounds & { id: string })[] {
+  const out: (Bounds & { id: string })[] = [];
+  for (const name of plan.rooms) {
+    const pos = plan.positions.get(name);
+    const l = plan.layouts.get(name);
+    if (pos && l) out.push({ id: `ns:${name}`, ...pos, width: l.room.w, height: l.room.h });
+  }
+  return out;
+}
+
+/** Where a node of the plan is (absolute flow coordinates), furnished or not. */
+export function locateNode(plan: FloorPlan, id: string): Bounds | undefined {
+  const room = roomOf(id);
+  const pos = plan.positions.get(room);
+  const l = plan.layouts.get(room);
+  if (!pos || !l) return undefined;
+  if (id.startsWith('ns:') || id.startsWith('Namespace/'))
+    return { ...pos, width: l.room.w, height: l.room.h };
+  const c = l.children.get(id);
+  return c && { x: pos.x + c.x, y: pos.y + c.y, width: c.w, height: c.h };
+}
+
+/** The namespace whose room holds a node of the plan (`ns:x`, `Pod/x/…`, `Namespace//x`). */
+function roomOf(id: string): string {
+  if (id.startsWith('ns:')) return id.slice(3);
+  const [kind, ns, name] = id.split('/');
+  return kind === 'Namespace' ? (name ?? '') : (ns ?? '');
+}
+
+/**
+ * The diagram's nodes and edges. With `furnished`, only the rooms it names get their pods,
+ * Services and ServiceAccounts (and the lines between them); every other room is drawn bare,
+ * except for the ends of connection-test lines and the selection, which are always there.
+ */
+export function toFlowElements(
+  input: FlowInput & { plan?: FloorPlan; furnished?: ReadonlySet<string> },
+): { nodes: LabNode[]; edges: Edge[] } {
+  const { showLabels, selected, reach, furnished } = input;
+  const plan = input.plan ?? floorPlan(input);
+  const { facts, rooms, layouts, positions } = plan;
+  // Every node the plan holds, furnished or not: what a test line may end at.
+  const onPlan = new Set<string>();
   for (const name of rooms) {
-    const f = facts.namespaces.get(name);
-    const pos = positions.get(name);
     const l = layouts.get(name);
-    if (!f || !pos || !l) continue;
-    const part = roomElements(f, l, pos, facts, showLabels, selected, reach);
-    for (const n of part.nodes) {
-      nodes.push(n);
-      ids.add(n.id);
-    }
+    if (!l || !positions.has(name)) continue;
+    onPlan.add(`ns:${name}`);
+    for (const id of l.children.keys()) onPlan.add(id);
   }
-  for (const name of rooms) {
-    const f = facts.namespaces.get(name);
-    if (f && positions.has(name)) edges.push(...roomEdges(f, facts, ids));
-  }
+  const testEdges: Edge[] = [];
+  const keep = new Set<string>(selected ? [selected] : []);
   for (const t of input.tests) {
     const source = `Pod/${t.spec.from}`;
-    if (!ids.has(source)) continue;
-    const target = testTarget(t, ids);
+    if (!onPlan.has(source)) continue;
+    const target = testTarget(t, onPlan);
     if (!target || target === source) continue;
+    keep.add(source);
+    keep.add(target);
     const label = testLabel(t);
-    edges.push({
+    testEdges.push({
       id: `test:${t.spec.id}`,
       source,
       target,
@@ -196,6 +242,38 @@ export function toFlowElements(input: FlowInput): { nodes: LabNode[]; edges: Edg
       },
     });
   }
+  const kept = new Map<string, Set<string>>();
+  for (const id of keep) {
+    const room = roomOf(id);
+    const set = kept.get(room) ?? new Set<string>();
+    set.add(id);
+    kept.set(room, set);
+  }
+  const nodes: LabNode[] = [];
+  const edges: Edge[] = [];
+  const ids = new Set<string>();
+  const full: NamespaceFacts[] = [];
+  for (const name of rooms) {
+    const f = facts.namespaces.get(name);
+    const pos = positions.get(name);
+    const l = layouts.get(name);
+    if (!f || !pos || !l) continue;
+    const some = kept.get(name);
+    const whole = !furnished || furnished.has(name);
+    const part = whole || some ? roomElements(f, l, pos, facts, showLabels, selected, reach) : null;
+    if (whole) full.push(f);
+    const list = part
+      ? whole
+        ? part.nodes
+        : part.nodes.filter((n) => n.type === 'room' || some!.has(n.id))
+      : [roomNode(f, l, pos, facts, selected)];
+    for (const n of list) {
+      nodes.push(n);
+      ids.add(n.id);
+    }
+  }
+  for (const f of full) edges.push(...roomEdges(f, facts, ids));
+  edges.push(...testEdges);
   return { nodes, edges: collapseParallel(edges) };
 }
 
@@ -331,6 +409,38 @@ function reachSignature(f: NamespaceFacts, reach: ReachMap | undefined): string 
   return sig;
 }
 
+/** A room's own node: its walls, name plate, policies and counts. */
+function roomNode(
+  f: NamespaceFacts,
+  l: RoomLayout,
+  pos: { x: number; y: number },
+  facts: ClusterFacts,
+  selected: string | null,
+): RoomNode {
+  return {
+    id: `ns:${f.name}`,
+    type: 'room',
+    handles: [],
+    position: pos,
+    width: l.room.w,
+    height: l.room.h,
+    ariaRole: 'group',
+    ariaLabel: `Namespace ${f.name}`,
+    selectable: true,
+    draggable: false,
+    selected: selected === `Namespace//${f.name}`,
+    className: f.system ? 'room room--system' : 'room',
+    data: {
+      name: f.name,
+      labels: visibleLabels(f.labels),
+      policies: f.policies.map((p) => p.metadata.name),
+      system: f.system,
+      counts: { pods: f.pods.length, services: f.services.length },
+      enforcing: facts.enforcing,
+    },
+  };
+}
+
 function roomElements(
   f: NamespaceFacts,
   l: RoomLayout,
@@ -363,28 +473,7 @@ function roomElements(
       : undefined;
   };
   const roomId = `ns:${name}`;
-  nodes.push({
-    id: roomId,
-    type: 'room',
-    handles: [],
-    position: pos,
-    width: l.room.w,
-    height: l.room.h,
-    ariaRole: 'group',
-    ariaLabel: `Namespace ${name}`,
-    selectable: true,
-    draggable: false,
-    selected: selected === `Namespace//${name}`,
-    className: f.system ? 'room room--system' : 'room',
-    data: {
-      name,
-      labels: visibleLabels(f.labels),
-      policies: f.policies.map((p) => p.metadata.name),
-      system: f.system,
-      counts: { pods: f.pods.length, services: f.services.length },
-      enforcing: facts.enforcing,
-    },
-  });
+  nodes.push(roomNode(f, l, pos, facts, selected));
   for (const svc of f.services) {
     const id = `Service/${name}/${svc.metadata.name}`;
     const p = l.children.get(id)!;

@@ -4,8 +4,7 @@
  */
 import { objectId } from '../../engine/model.ts';
 import type { ConnectionTestResult, FocusRequest } from '../../store/index.ts';
-import type { LabNode } from './elements.ts';
-import { nodesBox, type Bounds } from './zoom.ts';
+import { nodesBox, type Bounds, type Locate } from './zoom.ts';
 
 /** A path's nodes never zoom in further than this (flow px, at least, on each side). */
 const FOCUS_MIN_W = 760;
@@ -15,7 +14,10 @@ const FOCUS_MIN_H = 380;
  * The nodes a connection test's request passes, for bringing it into view: the caller, the
  * Services and pods of its hops (as the engine typed them), and the pod that answered.
  */
-export function testPathNodes(t: ConnectionTestResult, ids: Set<string>): string[] {
+export function testPathNodes(
+  t: ConnectionTestResult,
+  ids: { has(id: string): boolean },
+): string[] {
   const out = new Set<string>([`Pod/${t.spec.from}`]);
   const r = t.result;
   if (r) {
@@ -38,8 +40,8 @@ export function testPathNodes(t: ConnectionTestResult, ids: Set<string>): string
 }
 
 /** The box around a path's nodes, grown so a short path is not blown up past life size. */
-function grown(nodes: readonly LabNode[], ids: ReadonlySet<string>): Bounds | null {
-  const b = nodesBox(nodes, ids);
+function grown(locate: Locate, ids: ReadonlySet<string>): Bounds | null {
+  const b = nodesBox(locate, ids);
   if (!b) return null;
   const width = Math.max(b.width, FOCUS_MIN_W);
   const height = Math.max(b.height, FOCUS_MIN_H);
@@ -48,13 +50,13 @@ function grown(nodes: readonly LabNode[], ids: ReadonlySet<string>): Bounds | nu
 
 /** The box to fit for a request, or null when none of its nodes is on the plan. */
 export function focusBox(
-  nodes: readonly LabNode[],
+  locate: Locate,
   results: readonly ConnectionTestResult[],
   request: FocusRequest,
 ): Bounds | null {
-  const ids = new Set(nodes.map((n) => n.id));
-  const wanted = new Set(request.ids.filter((id) => ids.has(id)));
+  const onPlan = { has: (id: string) => locate(id) !== undefined };
+  const wanted = new Set(request.ids.filter((id) => onPlan.has(id)));
   const t = results.find((r) => r.spec.id === request.test);
-  if (t) for (const id of testPathNodes(t, ids)) wanted.add(id);
-  return wanted.size === 0 ? null : grown(nodes, wanted);
+  if (t) for (const id of testPathNodes(t, onPlan)) wanted.add(id);
+  return wanted.size === 0 ? null : grown(locate, wanted);
 }

@@ -3,7 +3,6 @@
  * falls below a readable size. Each level's threshold is the zoom at which its smallest text
  * (in flow pixels, set in styles.css) is still READABLE_PX on screen.
  */
-import type { LabNode } from './elements.ts';
 
 /** The smallest text size on screen, in CSS pixels, the diagram lets a learner see. */
 export const READABLE_PX = 11;
@@ -81,23 +80,22 @@ export function planViewport(
   return { x: x - bounds.x * zoom, y: y - bounds.y * zoom, zoom };
 }
 
-/** The box around some nodes (children placed in their rooms), or null when none is there. */
-export function nodesBox(nodes: readonly LabNode[], ids: ReadonlySet<string>): Bounds | null {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+/** Where a node is on the plan (absolute flow coordinates), or undefined when it is not there. */
+export type Locate = (id: string) => Bounds | undefined;
+
+/** The box around some nodes, or null when none of them is on the plan. */
+export function nodesBox(locate: Locate, ids: Iterable<string>): Bounds | null {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const id of ids) {
-    const n = byId.get(id);
-    if (!n) continue;
-    const parent = n.parentId ? byId.get(n.parentId) : undefined;
-    const x = n.position.x + (parent?.position.x ?? 0);
-    const y = n.position.y + (parent?.position.y ?? 0);
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x + (n.width ?? 0));
-    y1 = Math.max(y1, y + (n.height ?? 0));
+    const b = locate(id);
+    if (!b) continue;
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
   }
   return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
