@@ -18,7 +18,16 @@ import {
 } from '../../src/ui/diagram/elements.ts';
 import { testPathNodes } from '../../src/ui/diagram/focus-path.ts';
 import { roomsInView } from '../../src/ui/diagram/viewport.ts';
-import { cardHeight, POD_H, roomColumns, SVC_H, textLines } from '../../src/ui/diagram/layout.ts';
+import {
+  cardHeight,
+  layoutRoom,
+  MAX_PODS_DRAWN,
+  POD_H,
+  roomColumns,
+  SVC_H,
+  textLines,
+} from '../../src/ui/diagram/layout.ts';
+import type { NamespaceFacts } from '../../src/ui/model/facts.ts';
 import {
   DETAIL_TEXT_PX,
   DETAIL_ZOOM,
@@ -332,5 +341,33 @@ describe('furnishing only the rooms in view', () => {
     expect(ids.has(line.source) && ids.has(line.target)).toBe(true);
     expect(ids.has('Service/team-b/web')).toBe(true);
     expect(edges.filter((e) => e.type !== 'verdict')).toEqual([]);
+  });
+});
+
+describe('a crowded room', () => {
+  it(`draws ${MAX_PODS_DRAWN - 1} desks and one card counting the rest`, () => {
+    const pod = (i: number) => ({ metadata: { name: `p-${i}`, namespace: 'big' } });
+    const facts = (pods: number) =>
+      ({
+        name: 'big',
+        object: {},
+        labels: {},
+        pods: Array.from({ length: pods }, (_, i) => pod(i)),
+        services: [],
+        serviceAccounts: [],
+        policies: [],
+        isolation: new Map(),
+        system: false,
+      }) as unknown as NamespaceFacts;
+    const crowded = layoutRoom(facts(MAX_PODS_DRAWN + 50), false);
+    const desks = [...crowded.children.keys()].filter((id) => id.startsWith('Pod/'));
+    expect(desks).toHaveLength(MAX_PODS_DRAWN - 1);
+    expect(desks.at(-1)).toBe(`Pod/big/p-${MAX_PODS_DRAWN - 2}`);
+    expect(crowded.children.has('more-pods:big')).toBe(true);
+    const full = layoutRoom(facts(MAX_PODS_DRAWN), false);
+    expect([...full.children.keys()].filter((id) => id.startsWith('Pod/'))).toHaveLength(
+      MAX_PODS_DRAWN,
+    );
+    expect(full.children.has('more-pods:big')).toBe(false);
   });
 });

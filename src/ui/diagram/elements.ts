@@ -22,7 +22,7 @@ import {
   type NamespaceFacts,
 } from '../model/facts.ts';
 import type { ReachMap } from '../model/reach.ts';
-import { layoutRoom, MAX_SA, placeRooms, type RoomLayout } from './layout.ts';
+import { layoutRoom, MAX_PODS_DRAWN, MAX_SA, placeRooms, type RoomLayout } from './layout.ts';
 import type { Bounds } from './zoom.ts';
 
 export interface RoomData extends Record<string, unknown> {
@@ -82,11 +82,18 @@ export interface TestEdgeData extends Record<string, unknown> {
   blocked: number;
 }
 
+/** The card standing for the desks a crowded room does not draw. */
+export interface MorePodsData extends Record<string, unknown> {
+  namespace: string;
+  more: number;
+}
+
 export type RoomNode = Node<RoomData, 'room'>;
+export type MorePodsNode = Node<MorePodsData, 'morePods'>;
 export type PodNode = Node<PodData, 'pod'>;
 export type ServiceNode = Node<ServiceData, 'service'>;
 export type AccountNode = Node<AccountData, 'account'>;
-export type LabNode = RoomNode | PodNode | ServiceNode | AccountNode;
+export type LabNode = RoomNode | PodNode | ServiceNode | AccountNode | MorePodsNode;
 
 export interface FlowInput {
   state: ClusterState;
@@ -513,7 +520,8 @@ function roomElements(
   }
   for (const pod of f.pods) {
     const id = `Pod/${name}/${pod.metadata.name}`;
-    const p = l.children.get(id)!;
+    const p = l.children.get(id);
+    if (!p) continue; // past MAX_PODS_DRAWN: counted on the more-pods card
     const st = podStatus(pod);
     const iso = facts.isolation.get(podRef(pod)) ?? { ingress: [], egress: [] };
     const r = reachRole(id);
@@ -545,6 +553,25 @@ function roomElements(
         selected: selected === id,
         ...(r ? { reach: r } : {}),
       },
+    });
+  }
+  const crowd = l.children.get(`more-pods:${name}`);
+  if (crowd) {
+    const more = f.pods.length - (MAX_PODS_DRAWN - 1);
+    nodes.push({
+      id: `more-pods:${name}`,
+      type: 'morePods',
+      handles: [],
+      parentId: roomId,
+      extent: 'parent',
+      position: { x: crowd.x, y: crowd.y },
+      width: crowd.w,
+      height: crowd.h,
+      draggable: false,
+      selectable: false,
+      ariaRole: 'note',
+      ariaLabel: `${more} more pods in ${name}, not drawn; Show as list lists every pod`,
+      data: { namespace: name, more },
     });
   }
   for (const [id, p] of l.children) {

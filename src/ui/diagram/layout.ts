@@ -22,6 +22,12 @@ export const LOBBY_W = PAD * 2 + POD_W;
 export const CORRIDOR = 56;
 export const USER_COLS = 2;
 export const MAX_SA = 4;
+/**
+ * The most desks a room draws: past it the room draws the first ones (in creation order) and
+ * one card counting the rest, which the list view shows in full. A thousand desks in one room
+ * would be a wall of identical cards no one reads, and more than the diagram draws smoothly.
+ */
+export const MAX_PODS_DRAWN = 100;
 
 /**
  * Card text metrics (flow px, as styles.css sets them): a name is wrapped, never cut, so a card
@@ -117,12 +123,14 @@ function computeRoom(f: NamespaceFacts, showLabels: boolean): RoomLayout {
     })),
   );
   if (f.services.length > 0 && f.pods.length > 0) y += 10;
-  grid(
-    f.pods.map((p) => ({
+  const desks = f.pods.length > MAX_PODS_DRAWN ? f.pods.slice(0, MAX_PODS_DRAWN - 1) : f.pods;
+  grid([
+    ...desks.map((p) => ({
       id: `Pod/${f.name}/${p.metadata.name}`,
       h: cardHeight('pod', p.metadata.name, showLabels),
     })),
-  );
+    ...(desks.length < f.pods.length ? [{ id: `more-pods:${f.name}`, h: POD_H }] : []),
+  ]);
   const sas = f.serviceAccounts.map((s) => `ServiceAccount/${f.name}/${s.metadata.name}`);
   const shown = sas.length > MAX_SA ? sas.slice(0, MAX_SA - 1) : sas;
   if (sas.length > MAX_SA) shown.push(`more-sa:${f.name}`);

@@ -16,7 +16,7 @@ import {
   TargetIcon,
 } from '../icons.tsx';
 import { useLabStore } from '../shell/store-context.tsx';
-import type { AccountNode, PodNode, RoomNode, ServiceNode } from './elements.ts';
+import type { AccountNode, MorePodsNode, PodNode, RoomNode, ServiceNode } from './elements.ts';
 
 const hidden = { opacity: 0, pointerEvents: 'none' } as const;
 
@@ -263,10 +263,20 @@ export const AccountChip = memo(function AccountChip({ data }: NodeProps<Account
   );
 });
 
+export const MorePodsCard = memo(function MorePodsCard({ data }: NodeProps<MorePodsNode>) {
+  return (
+    <div className="more-pods">
+      <strong>+{data.more} more pods</strong>
+      <span>Show as list lists them all</span>
+    </div>
+  );
+});
+
 /** Declared once at module scope (a new object per render would remount every node). */
 export const nodeTypes: NodeTypes = {
   room: RoomCard,
   pod: PodCard,
   service: ServiceCard,
   account: AccountChip,
+  morePods: MorePodsCard,
 };
